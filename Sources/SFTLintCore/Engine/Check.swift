@@ -1,0 +1,26 @@
+/// A rule: it knows its code, name, severity and examples. Conform to `SampleCheck` or `DatasetCheck`.
+public protocol Check: Sendable {
+    static var info: CheckInfo { get }
+}
+
+/// Looks at one sample at a time.
+public protocol SampleCheck: Check {
+    func inspect(_ sample: Sample, report: inout Findings)
+}
+
+/// Accumulates compact state over the dataset, then concludes.
+///
+/// The engine gives each batch of records its own state and merges them in data order, so a check sees the
+/// same result whether the data arrives in one piece, on two cores, or in shards.
+public protocol DatasetCheck: Check {
+    associatedtype State: Mergeable
+    func observe(_ sample: Sample, into state: inout State)
+    func conclude(_ state: State, report: inout Findings)
+}
+
+/// State that combines: `a.merge(b)` must equal the state of a's records followed by b's.
+public protocol Mergeable: Sendable {
+    init()
+    /// Folds in the state of records that come after this state's records.
+    mutating func merge(_ later: Self)
+}

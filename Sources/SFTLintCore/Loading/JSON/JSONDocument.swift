@@ -1,0 +1,124 @@
+/// One parsed JSON value laid out flat: a node per value, each container followed by its children.
+///
+/// Offsets are relative to the first byte of `bytes`, so that a record's positions don't depend on where its
+/// batch buffer starts. Objects hold `count` members, each a key node (a string) followed by its value node.
+public struct JSONDocument: Sendable {
+    /// The record's bytes; shares storage with the batch it was framed from.
+    public let bytes: ArraySlice<UInt8>
+    public let nodes: [JSONNode]
+
+    /// The index of the document's top-level value.
+    public static let root = 0
+
+    public init(bytes: ArraySlice<UInt8>, nodes: [JSONNode]) {
+        self.bytes = bytes
+        self.nodes = nodes
+    }
+
+    // STUB: the JSON parser helper implements everything below.
+
+    public func kind(_ node: Int) -> JSONKind { nodes[node].kind }
+
+    /// Offset of the value's first byte (the opening quote of a string).
+    public func offset(_ node: Int) -> Int { Int(nodes[node].start) }
+
+    /// Number of members of an object or elements of an array; 0 for scalars.
+    public func count(_ node: Int) -> Int { Int(nodes[node].count) }
+
+    /// An object's members in document order, as (key node, value node).
+    public func members(of node: Int) -> JSONMembers { JSONMembers(nodes: nodes, parent: node) }
+
+    /// An array's elements in document order.
+    public func elements(of node: Int) -> JSONElements { JSONElements(nodes: nodes, parent: node) }
+
+    /// The value of the member named `key`, the last one if the key repeats (as most JSON readers do).
+    public func member(of node: Int, named key: String) -> Int? { nil }
+
+    /// A string node's decoded text; invalid UTF-8 and unpaired surrogates become U+FFFD.
+    public func string(_ node: Int) -> String { "" }
+
+    /// Whether a string node's text is empty or only whitespace (Unicode `White_Space`).
+    public func isBlank(_ node: Int) -> Bool { true }
+
+    /// A bool node's value, nil for other kinds.
+    public func bool(_ node: Int) -> Bool? { nil }
+
+    /// The offset, in `bytes`, of the raw byte that produced the `utf8Offset`-th byte of a string node's decoded
+    /// text; the offset of the closing quote when `utf8Offset` is the text's length.
+    public func rawOffset(inString node: Int, decodedUTF8Offset utf8Offset: Int) -> Int { offset(node) + 1 }
+
+    /// RFC 6901 JSON Pointer to a node, such as `/conversations/3/value`.
+    public func pointer(to node: Int) -> String { "" }
+
+    /// The innermost node whose bytes contain `offset`, for locating an issue found by offset.
+    public func node(containing offset: Int) -> Int { JSONDocument.root }
+}
+
+/// One value of a `JSONDocument`.
+public struct JSONNode: Sendable, Hashable {
+    public var kind: JSONKind
+    /// For strings: whether the literal holds a backslash escape (so decoding is more than a copy).
+    public var hasEscapes: Bool
+    /// Offset of the value's first byte.
+    public var start: UInt32
+    /// Offset one past the value's last byte.
+    public var end: UInt32
+    /// Members of an object or elements of an array; 0 for scalars.
+    public var count: UInt32
+    /// Index of the first node after this value and all its descendants.
+    public var next: UInt32
+
+    public init(kind: JSONKind, hasEscapes: Bool, start: UInt32, end: UInt32, count: UInt32, next: UInt32) {
+        self.kind = kind
+        self.hasEscapes = hasEscapes
+        self.start = start
+        self.end = end
+        self.count = count
+        self.next = next
+    }
+}
+
+/// An object's members, without allocating.
+public struct JSONMembers: Sequence, Sendable {
+    let nodes: [JSONNode]
+    let parent: Int
+
+    public func makeIterator() -> Iterator { Iterator(nodes: nodes, next: parent + 1, remaining: Int(nodes[parent].count)) }
+
+    public struct Iterator: IteratorProtocol {
+        let nodes: [JSONNode]
+        var next: Int
+        var remaining: Int
+
+        public mutating func next() -> (key: Int, value: Int)? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let key = next
+            let value = key + 1
+            next = Int(nodes[value].next)
+            return (key, value)
+        }
+    }
+}
+
+/// An array's elements, without allocating.
+public struct JSONElements: Sequence, Sendable {
+    let nodes: [JSONNode]
+    let parent: Int
+
+    public func makeIterator() -> Iterator { Iterator(nodes: nodes, next: parent + 1, remaining: Int(nodes[parent].count)) }
+
+    public struct Iterator: IteratorProtocol {
+        let nodes: [JSONNode]
+        var next: Int
+        var remaining: Int
+
+        public mutating func next() -> Int? {
+            guard remaining > 0 else { return nil }
+            remaining -= 1
+            let element = next
+            next = Int(nodes[element].next)
+            return element
+        }
+    }
+}

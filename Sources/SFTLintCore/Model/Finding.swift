@@ -1,0 +1,32 @@
+/// One defect found by one rule at one place.
+public struct Finding: Sendable, Hashable {
+    public var code: String
+    public var rule: String
+    public var severity: Severity
+    /// Lowercase, with evidence, no final period.
+    public var message: String
+    public var location: Location
+    public var related: [RelatedLocation]
+
+    public init(
+        code: String, rule: String, severity: Severity, message: String, location: Location,
+        related: [RelatedLocation] = []
+    ) {
+        self.code = code
+        self.rule = rule
+        self.severity = severity
+        self.message = message
+        self.location = location
+        self.related = related
+    }
+
+    /// The report order: input file, line, column, code, message.
+    public static func reportOrder(_ a: Finding, _ b: Finding) -> Bool {
+        let l = a.location, r = b.location
+        if l.fileIndex != r.fileIndex { return l.fileIndex < r.fileIndex }
+        if l.line != r.line { return l.line < r.line }
+        if l.column != r.column { return l.column < r.column }
+        if a.code != b.code { return a.code < b.code }
+        return a.message < b.message
+    }
+}

@@ -1,0 +1,23 @@
+/// Where checks put what they find; the engine gives each check run its own.
+public struct Findings: Sendable {
+    public private(set) var all: [Finding] = []
+
+    public init() {}
+
+    /// Records a finding of `check` with its default severity; the engine applies configured severities later.
+    public mutating func add<C: Check>(
+        _ check: C.Type, at location: Location, _ message: String, related: [RelatedLocation] = []
+    ) {
+        let info = C.info
+        all.append(
+            Finding(
+                code: info.code, rule: info.name, severity: info.severity, message: message, location: location,
+                related: related))
+    }
+
+    public mutating func append(contentsOf other: Findings) {
+        all.append(contentsOf: other.all)
+    }
+
+    public var isEmpty: Bool { all.isEmpty }
+}
