@@ -83,19 +83,19 @@ public struct JSONMembers: Sequence, Sendable {
     let nodes: [JSONNode]
     let parent: Int
 
-    public func makeIterator() -> Iterator { Iterator(nodes: nodes, next: parent + 1, remaining: Int(nodes[parent].count)) }
+    public func makeIterator() -> Iterator { Iterator(nodes: nodes, upcoming: parent + 1, remaining: Int(nodes[parent].count)) }
 
     public struct Iterator: IteratorProtocol {
         let nodes: [JSONNode]
-        var next: Int
+        var upcoming: Int
         var remaining: Int
 
         public mutating func next() -> (key: Int, value: Int)? {
             guard remaining > 0 else { return nil }
             remaining -= 1
-            let key = next
+            let key = upcoming
             let value = key + 1
-            next = Int(nodes[value].next)
+            upcoming = Int(nodes[value].next)
             return (key, value)
         }
     }
@@ -106,18 +106,18 @@ public struct JSONElements: Sequence, Sendable {
     let nodes: [JSONNode]
     let parent: Int
 
-    public func makeIterator() -> Iterator { Iterator(nodes: nodes, next: parent + 1, remaining: Int(nodes[parent].count)) }
+    public func makeIterator() -> Iterator { Iterator(nodes: nodes, upcoming: parent + 1, remaining: Int(nodes[parent].count)) }
 
     public struct Iterator: IteratorProtocol {
         let nodes: [JSONNode]
-        var next: Int
+        var upcoming: Int
         var remaining: Int
 
         public mutating func next() -> Int? {
             guard remaining > 0 else { return nil }
             remaining -= 1
-            let element = next
-            next = Int(nodes[element].next)
+            let element = upcoming
+            upcoming = Int(nodes[element].next)
             return element
         }
     }

@@ -1,0 +1,65 @@
+/// Everything a reporter renders: the findings, what was read, the score and statistics.
+public struct Report: Sendable {
+    /// Name and version of the tool, as reports print them.
+    public struct Tool: Sendable, Hashable {
+        public var name: String
+        public var version: String
+
+        public init(name: String = "sftlint", version: String) {
+            self.name = name
+            self.version = version
+        }
+    }
+
+    /// One input file and what it held.
+    public struct File: Sendable, Hashable {
+        public var path: String
+        /// Records per detected format; records matching no format are not counted here.
+        public var formats: [SampleFormat: Int]
+        /// Records framed in the file, valid or not.
+        public var records: Int
+
+        public init(path: String, formats: [SampleFormat: Int], records: Int) {
+            self.path = path
+            self.formats = formats
+            self.records = records
+        }
+
+        /// The file's format for display: the only one, `mixed`, or `unknown` when no record matched one.
+        public var formatName: String {
+            let present = formats.filter { $0.value > 0 }
+            if present.count > 1 { return "mixed" }
+            return present.first?.key.rawValue ?? "unknown"
+        }
+    }
+
+    public var tool: Tool
+    public var files: [File]
+    /// In report order (`Finding.reportOrder`).
+    public var findings: [Finding]
+    /// The rules that ran, sorted by code.
+    public var rules: [CheckInfo]
+    public var score: Score
+
+    public init(tool: Tool, files: [File], findings: [Finding], rules: [CheckInfo], score: Score) {
+        self.tool = tool
+        self.files = files
+        self.findings = findings
+        self.rules = rules
+        self.score = score
+    }
+
+    /// Records over all files.
+    public var records: Int { files.reduce(0) { $0 + $1.records } }
+
+    /// Records per format over all files.
+    public var formats: [SampleFormat: Int] {
+        files.reduce(into: [:]) { total, file in total.merge(file.formats, uniquingKeysWith: +) }
+    }
+
+    /// How many findings have `severity`.
+    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+
+    /// Findings per rule code, for the summary table.
+    public var countsByCode: [String: Int] { findings.reduce(into: [:]) { $0[$1.code, default: 0] += 1 } }
+}

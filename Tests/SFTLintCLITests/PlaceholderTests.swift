@@ -1,0 +1,4 @@
+import Testing
+@testable import SFTLintCLI
+
+@Test func placeholderCLI() { #expect(SFTLintCommand.main([]) == 0) }
