@@ -1,3 +1,5 @@
+import Foundation
+
 /// What a run reads: a file or directory path, or standard input.
 public enum InputSource: Sendable, Hashable {
     case path(String)
@@ -37,8 +39,80 @@ public struct Linter: Sendable {
 
     /// Lints every input; throws only when work can't go on (a missing path, an unreadable file).
     public func run(_ inputs: [InputSource]) throws(SFTLintError) -> Report {
-        Report(
-            tool: .init(version: options.version), files: [], findings: [], rules: [],
-            score: Score(findings: [], records: 0, categories: []))
+        let resolved = try InputResolver.resolve(inputs)
+        let plan = CheckPlan(checks.filter { options.selection.includes(type(of: $0).info) })
+        let builder = SampleBuilder(forcedFormat: options.inputFormat)
+        let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+        var run = RunState(files: resolved.map(\.file), states: plan.makeStates())
+
+        // Batches from several files share one round, so a directory of small files still uses every core.
+        var pending: [Batch] = []
+        let round = max(2 * jobs, 2)
+        for input in resolved {
+            var framer = RecordFramer(file: input.file, reader: try input.open())
+            while let batch = try framer.nextBatch() {
+                pending.append(batch)
+                if pending.count >= round {
+                    run.absorb(Parallel.map(pending, jobs: jobs) { BatchOutcome(batch: $0, plan: plan, builder: builder) })
+                    pending.removeAll(keepingCapacity: true)
+                }
+            }
+        }
+        run.absorb(Parallel.map(pending, jobs: jobs) { BatchOutcome(batch: $0, plan: plan, builder: builder) })
+        return run.report(tool: Report.Tool(version: options.version), rules: plan.infos)
+    }
+}
+
+/// What one batch produced: findings of the sample checks, dataset state, and counts.
+struct BatchOutcome: Sendable {
+    let fileIndex: Int
+    var findings = Findings()
+    let states: [any DatasetStateBox]
+    var records = 0
+    var formats: [SampleFormat: Int] = [:]
+
+    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder) {
+        fileIndex = batch.file.index
+        states = plan.makeStates()
+        for frame in batch.frames {
+            let sample = builder.sample(from: frame, in: batch)
+            if sample.isRecord {
+                records += 1
+                if let format = sample.format { formats[format, default: 0] += 1 }
+            }
+            for check in plan.sampleChecks { check.inspect(sample, report: &findings) }
+            for state in states { state.observe(sample) }
+        }
+    }
+}
+
+/// The run so far: merged dataset state, findings, and what each file held.
+struct RunState {
+    var files: [Report.File]
+    let states: [any DatasetStateBox]
+    var findings = Findings()
+
+    init(files: [InputFile], states: [any DatasetStateBox]) {
+        self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
+        self.states = states
+    }
+
+    /// Folds in batch outcomes, which must come in data order.
+    mutating func absorb(_ outcomes: [BatchOutcome]) {
+        for outcome in outcomes {
+            findings.append(contentsOf: outcome.findings)
+            files[outcome.fileIndex].records += outcome.records
+            files[outcome.fileIndex].formats.merge(outcome.formats, uniquingKeysWith: +)
+            for (state, later) in zip(states, outcome.states) { state.merge(later) }
+        }
+    }
+
+    func report(tool: Report.Tool, rules: [CheckInfo]) -> Report {
+        var all = findings
+        for state in states { state.conclude(into: &all) }
+        let sorted = all.all.sorted(by: Finding.reportOrder)
+        let records = files.reduce(0) { $0 + $1.records }
+        let score = Score(findings: sorted, records: records, categories: Set(rules.compactMap(\.category)))
+        return Report(tool: tool, files: files, findings: sorted, rules: rules, score: score)
     }
 }

@@ -1,0 +1,162 @@
+/// Flags fields whose presence or kind varies between records of one file, once per file and field.
+struct InconsistentFieldsCheck: DatasetCheck {
+    static let info = CheckInfo(
+        code: "S007",
+        name: "inconsistent-fields",
+        summary: "A field is present in some records of a file and absent in others, or changes kind between records.",
+        rationale: """
+            Arrow infers one schema per file: a field that is a string in one record and a list in another fails \
+            the whole load ("Column changed from string to array"), and code that indexes a field present in most \
+            records raises KeyError on the rest.
+            """,
+        severity: .warning,
+        triggering: [
+            Example(
+                #"""
+                {"instruction": "Name a colour.", "input": "", "output": "Blue."}
+                ! {"instruction": "Name a fruit.", "output": "Apple."}
+                {"instruction": "写一首诗。", "input": "", "output": "床前明月光。"}
+                """#),
+            Example(
+                #"""
+                {"instruction": "继续。", "output": "好的。", "history": [["你好", "你好！"]]}
+                {"instruction": "Go on.", "output": "Sure.", "history": [["Hi", "Hello!"]]}
+                ! {"instruction": "Again.", "output": "Fine.", "history": "Hi / Hello!"}
+                """#),
+        ],
+        nonTriggering: [
+            Example(
+                #"""
+                {"instruction": "Name a colour.", "input": "", "output": "Blue."}
+                {"instruction": "写一首诗。", "input": null, "output": "床前明月光。"}
+                {"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}
+                """#)
+        ]
+    )
+
+    /// Fields each format requires: their absence is missing-field's, per record.
+    static let required: [SampleFormat: Set<String>] = [
+        .alpaca: ["instruction", "output"], .sharegpt: ["conversations"], .openai: ["messages"], .text: ["text"],
+        .promptCompletion: ["prompt", "completion"],
+    ]
+
+    struct GroupKey: Hashable {
+        var file: Int
+        var format: SampleFormat
+    }
+
+    struct FieldStats: Sendable {
+        var present = 0
+        var kinds: [JSONKind: Int] = [:]
+        var firstOfKind: [JSONKind: Location] = [:]
+        /// The first record of the group without the field.
+        var firstMissing: Location?
+    }
+
+    struct Group: Sendable {
+        var records = 0
+        var firstRecord: Location?
+        var fields: [String: FieldStats] = [:]
+        /// Field names in first-seen order.
+        var order: [String] = []
+
+        /// `self` followed by `later`: a field one side lacks is missing from all of that side's records.
+        mutating func merge(_ later: Group) {
+            for name in order where later.fields[name] == nil && later.records > 0 {
+                if fields[name]?.firstMissing == nil { fields[name]?.firstMissing = later.firstRecord }
+            }
+            for name in later.order {
+                guard let theirs = later.fields[name] else { continue }
+                guard var ours = fields[name] else {
+                    var adopted = theirs
+                    if records > 0 { adopted.firstMissing = firstRecord }
+                    fields[name] = adopted
+                    order.append(name)
+                    continue
+                }
+                ours.present += theirs.present
+                ours.kinds.merge(theirs.kinds, uniquingKeysWith: +)
+                ours.firstOfKind.merge(theirs.firstOfKind) { earlier, _ in earlier }
+                ours.firstMissing = ours.firstMissing ?? theirs.firstMissing
+                fields[name] = ours
+            }
+            records += later.records
+            firstRecord = firstRecord ?? later.firstRecord
+        }
+    }
+
+    struct State: Mergeable {
+        var groups: [GroupKey: Group] = [:]
+
+        mutating func merge(_ later: State) {
+            for (key, group) in later.groups {
+                if groups[key] == nil {
+                    groups[key] = group
+                } else {
+                    groups[key]!.merge(group)
+                }
+            }
+        }
+    }
+
+    func observe(_ sample: Sample, into state: inout State) {
+        guard let format = sample.format, sample.isRecord else { return }
+        var single = Group(records: 1, firstRecord: sample.location)
+        for field in sample.fields where single.fields[field.name] == nil {
+            var stats = FieldStats(present: 1)
+            stats.kinds[field.kind] = 1
+            stats.firstOfKind[field.kind] = sample.location(atOffset: field.offset, pointer: JSONPointer.appending("", field.name))
+            single.fields[field.name] = stats
+            single.order.append(field.name)
+        }
+        let key = GroupKey(file: sample.record.file.index, format: format)
+        if state.groups[key] == nil {
+            state.groups[key] = single
+        } else {
+            state.groups[key]!.merge(single)
+        }
+    }
+
+    func conclude(_ state: State, report: inout Findings) {
+        let keys = state.groups.keys.sorted {
+            ($0.file, SampleFormat.allCases.firstIndex(of: $0.format)!)
+                < ($1.file, SampleFormat.allCases.firstIndex(of: $1.format)!)
+        }
+        for key in keys {
+            guard let group = state.groups[key] else { continue }
+            for name in group.order {
+                guard let stats = group.fields[name] else { continue }
+                reportKinds(name, stats, report: &report)
+                if !(Self.required[key.format]?.contains(name) ?? false) {
+                    reportPresence(name, stats, group: group, format: key.format, report: &report)
+                }
+            }
+        }
+    }
+
+    /// A field of two kinds (null aside, which loaders read as absent).
+    private func reportKinds(_ name: String, _ stats: FieldStats, report: inout Findings) {
+        let kinds = stats.kinds.filter { $0.key != .null }.sorted { ($0.value, $1.key.rawValue) > ($1.value, $0.key.rawValue) }
+        guard kinds.count > 1, let at = stats.firstOfKind[kinds[1].key], let majorityAt = stats.firstOfKind[kinds[0].key]
+        else { return }
+        let counts = kinds.map { "\($0.key.phrase) in \(Self.records($0.value))" }.joined(separator: ", ")
+        report.add(
+            Self.self, at: at, "\"\(name)\" is \(counts); first \(kinds[1].key.name) here",
+            related: [RelatedLocation(majorityAt, note: "first \(kinds[0].key.name)")])
+    }
+
+    private func reportPresence(
+        _ name: String, _ stats: FieldStats, group: Group, format: SampleFormat, report: inout Findings
+    ) {
+        let missing = group.records - stats.present
+        guard missing > 0, let at = stats.firstMissing, let presentAt = stats.firstOfKind.values.min(by: {
+            ($0.line, $0.column) < ($1.line, $1.column)
+        }) else { return }
+        report.add(
+            Self.self, at: at,
+            "\"\(name)\" is missing from \(missing) of \(group.records) \(format.rawValue) records; first here",
+            related: [RelatedLocation(presentAt, note: "first record with \"\(name)\"")])
+    }
+
+    private static func records(_ count: Int) -> String { count == 1 ? "1 record" : "\(count) records" }
+}

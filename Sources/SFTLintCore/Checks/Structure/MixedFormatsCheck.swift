@@ -1,0 +1,71 @@
+/// Flags files whose records come in more than one format, once per file.
+struct MixedFormatsCheck: DatasetCheck {
+    static let info = CheckInfo(
+        code: "S006",
+        name: "mixed-formats",
+        summary: "One file mixes records of different formats.",
+        rationale: """
+            Loaders infer one schema per file: datasets' JSON builder fails with "column names don't match" or \
+            fills the other format's fields with nulls, and a trainer configured for one format drops the rest.
+            """,
+        severity: .warning,
+        triggering: [
+            Example(
+                #"""
+                {"instruction": "Name a colour.", "output": "Blue."}
+                {"instruction": "Name a fruit.", "output": "Apple."}
+                ! {"conversations": [{"from": "human", "value": "你好"}, {"from": "gpt", "value": "你好！"}]}
+                {"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}
+                {"instruction": "写一首诗。", "output": "床前明月光。"}
+                """#)
+        ],
+        nonTriggering: [
+            Example(
+                #"""
+                {"instruction": "Name a colour.", "output": "Blue."}
+                {"instruction": "写一首诗。", "input": "", "output": "床前明月光。"}
+                {"instruction": "Name a fruit.", "output": "Apple.", "history": [["Hi", "Hello!"]]}
+                """#)
+        ]
+    )
+
+    struct FileFormats: Sendable {
+        var counts: [SampleFormat: Int] = [:]
+        var first: [SampleFormat: Location] = [:]
+    }
+
+    struct State: Mergeable {
+        var files: [Int: FileFormats] = [:]
+
+        mutating func merge(_ later: State) {
+            for (file, formats) in later.files {
+                files[file, default: FileFormats()].counts.merge(formats.counts, uniquingKeysWith: +)
+                files[file, default: FileFormats()].first.merge(formats.first) { earlier, _ in earlier }
+            }
+        }
+    }
+
+    func observe(_ sample: Sample, into state: inout State) {
+        guard let format = sample.format, sample.isRecord else { return }
+        let file = sample.record.file.index
+        state.files[file, default: FileFormats()].counts[format, default: 0] += 1
+        if state.files[file]?.first[format] == nil {
+            state.files[file]?.first[format] = sample.location
+        }
+    }
+
+    func conclude(_ state: State, report: inout Findings) {
+        for file in state.files.keys.sorted() {
+            guard let formats = state.files[file], formats.counts.count > 1 else { continue }
+            // Most records first; ties in the formats' declared order.
+            let ranked = SampleFormat.allCases.filter { formats.counts[$0] != nil }
+                .sorted { formats.counts[$0]! > formats.counts[$1]! }
+            let majority = ranked[0], minority = ranked[1]
+            guard let at = formats.first[minority], let majorityAt = formats.first[majority] else { continue }
+            let counts = ranked.map { "\($0.rawValue) \(formats.counts[$0]!)" }.joined(separator: ", ")
+            report.add(
+                Self.self, at: at, "file mixes formats (\(counts)); first \(minority.rawValue) record here",
+                related: [RelatedLocation(majorityAt, note: "first \(majority.rawValue) record")])
+        }
+    }
+}

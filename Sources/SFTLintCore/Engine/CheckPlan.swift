@@ -1,0 +1,53 @@
+/// The checks of a run, split by shape, with a way to make fresh dataset state for each batch.
+struct CheckPlan: Sendable {
+    let sampleChecks: [any SampleCheck]
+    let datasetChecks: [any DatasetCheck]
+    let infos: [CheckInfo]
+
+    init(_ checks: [any Check]) {
+        sampleChecks = checks.compactMap { $0 as? any SampleCheck }
+        datasetChecks = checks.compactMap { $0 as? any DatasetCheck }
+        infos = checks.map { type(of: $0).info }.sorted { $0.code < $1.code }
+    }
+
+    /// Empty state for every dataset check, in plan order.
+    func makeStates() -> [any DatasetStateBox] {
+        datasetChecks.map { makeBox($0) }
+    }
+
+    private func makeBox<C: DatasetCheck>(_ check: C) -> any DatasetStateBox {
+        StateBox(check)
+    }
+}
+
+/// A dataset check with its state, type-erased so a run can hold checks of different state types.
+///
+/// Owned by one thread at a time: a worker fills it for one batch, then the run merges it in data order.
+protocol DatasetStateBox: AnyObject, Sendable {
+    func observe(_ sample: Sample)
+    /// Folds in a box of the same check holding the state of later records.
+    func merge(_ later: any DatasetStateBox)
+    func conclude(into report: inout Findings)
+}
+
+final class StateBox<C: DatasetCheck>: DatasetStateBox, @unchecked Sendable {
+    let check: C
+    var state = C.State()
+
+    init(_ check: C) {
+        self.check = check
+    }
+
+    func observe(_ sample: Sample) {
+        check.observe(sample, into: &state)
+    }
+
+    func merge(_ later: any DatasetStateBox) {
+        guard let later = later as? StateBox<C> else { return }
+        state.merge(later.state)
+    }
+
+    func conclude(into report: inout Findings) {
+        check.conclude(state, report: &report)
+    }
+}
