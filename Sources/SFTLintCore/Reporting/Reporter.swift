@@ -3,5 +3,34 @@ public protocol Reporter: Sendable {
     /// The value of `--format`.
     static var id: String { get }
     static var summary: String { get }
+    /// Makes the reporter from the command line's presentation options; a format ignores those it has no use for.
+    init(options: ReporterOptions)
     func render(_ report: Report) -> String
+}
+
+/// How a report is presented, as `--color`, `--statistics` and `--quiet` set it.
+public struct ReporterOptions: Sendable, Hashable {
+    /// ANSI colours for a terminal.
+    public var color: Bool
+    /// Only the per-rule counts and the summary, no findings.
+    public var statisticsOnly: Bool
+    /// Only the findings and the summary, no per-rule counts.
+    public var quiet: Bool
+
+    public init(color: Bool = false, statisticsOnly: Bool = false, quiet: Bool = false) {
+        self.color = color
+        self.statisticsOnly = statisticsOnly
+        self.quiet = quiet
+    }
+}
+
+/// Every built-in reporter, in the order `--help` lists them; the first is the default.
+public let allReporters: [any Reporter.Type] = [
+    TextReporter.self,
+    JSONReporter.self,
+]
+
+/// The reporter whose `id` is `id`, or nil.
+public func reporterType(id: String) -> (any Reporter.Type)? {
+    allReporters.first { $0.id == id }
 }

@@ -1,0 +1,140 @@
+import SFTLintCore
+
+/// `sftlint check [OPTIONS] [PATH...]`: lints the inputs, prints the report, and gates the exit code.
+struct CheckCommand {
+    static let specs: [OptionSpec] = [
+        .choice("--format", "FORMAT", allReporters.map { $0.id }, default: TextReporter.id, help: "report format"),
+        .choice(
+            "--input-format", "FORMAT", SampleFormat.allCases.map(\.rawValue),
+            help: "skip detection, read every record as"),
+        .value(
+            "--select", "RULES", expects: rulesValue,
+            help: "run only these rules (codes, prefixes, names; comma-separated)"),
+        .value("--ignore", "RULES", expects: rulesValue, help: "skip these rules"),
+        .choice(
+            "--fail-on", "SEVERITY", Gate.FailOn.allCases.map(\.rawValue), default: Gate.FailOn.error.rawValue,
+            help: "exit 1 on a finding this severe or worse"),
+        .value(
+            "--fail-under", "SCORE", expects: "a number from 0 to 100", help: "exit 1 when the score is below SCORE"),
+        .flag("--exit-zero", help: "exit 0 even when the data fails (usage and input errors still exit 2)"),
+        .flag("--statistics", help: "text: print only the per-rule counts and the summary line"),
+        .flag("--quiet", help: "text: print only the findings and the summary line"),
+        .choice(
+            "--color", "WHEN", ColorChoice.allCases.map(\.rawValue), default: ColorChoice.auto.rawValue,
+            help: "colour the text report"),
+        .value("--output", "FILE", expects: "a file path", help: "write the report to FILE instead of standard output"),
+        .value("--jobs", "N", expects: "a whole number of 1 or more", help: "worker threads (default: one per core)"),
+        .flag("--help", short: "-h", help: "print this help"),
+    ]
+
+    private static let rulesValue = "rule codes, prefixes or names"
+
+    static let usage = """
+        Usage: sftlint check [OPTIONS] [PATH...]
+
+        Lints SFT datasets: JSON or JSONL files, directories (walked), or '-' for standard input.
+        With no PATH, lints the current directory.
+
+        Options:
+        \(ArgumentParser.help(specs))
+        --color auto colours only a terminal, and not when NO_COLOR is set.
+        Exit codes: 0 passed, 1 the data failed --fail-on or --fail-under, 2 usage or input error.
+
+        """
+
+    var inputs: [InputSource] = [.path(".")]
+    var reporter: any Reporter.Type = TextReporter.self
+    var inputFormat: SampleFormat?
+    var select: [String] = []
+    var ignore: [String] = []
+    var gate = Gate()
+    var isStatisticsOnly = false
+    var isQuiet = false
+    var color = ColorChoice.auto
+    var output: ReportFile?
+    var jobs = 0
+    var isHelp = false
+
+    /// Parses the arguments after `check`.
+    init(arguments: [String]) throws(UsageError) {
+        let parsed = try ArgumentParser.parse(arguments, specs: CheckCommand.specs)
+        for option in parsed.options {
+            try apply(option)
+        }
+        if !parsed.positionals.isEmpty {
+            inputs = parsed.positionals.map { $0 == "-" ? .standardInput : .path($0) }
+        }
+    }
+
+    private mutating func apply(_ option: ParsedArguments.Option) throws(UsageError) {
+        guard let spec = CheckCommand.specs.first(where: { $0.name == option.name }) else { return }
+        let value = option.value ?? ""
+        switch option.name {
+        case "--format": reporter = try spec.parse(value, reporterType(id:))
+        case "--input-format": inputFormat = try spec.parse(value, SampleFormat.init(rawValue:))
+        case "--select": select.append(value)
+        case "--ignore": ignore.append(value)
+        case "--fail-on": gate.failOn = try spec.parse(value, Gate.FailOn.init(rawValue:))
+        case "--fail-under":
+            gate.failUnder = try spec.parse(value) { Double($0).flatMap { (0...100).contains($0) ? $0 : nil } }
+        case "--exit-zero": gate.isExitZero = true
+        case "--statistics": isStatisticsOnly = true
+        case "--quiet": isQuiet = true
+        case "--color": color = try spec.parse(value, ColorChoice.init(rawValue:))
+        case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
+        case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+        case "--help": isHelp = true
+        default: break
+        }
+    }
+
+    // MARK: - Running
+
+    /// Lints, writes the report, and returns the exit status.
+    func run(console: inout Console, toolkit: Toolkit) -> ExitStatus {
+        if isHelp {
+            console.print(CheckCommand.usage)
+            return .success
+        }
+        do throws(UsageError) {
+            try output?.checkNotInput(inputs)
+        } catch {
+            console.printUsageError(error)
+            return .error
+        }
+        let report: Report
+        do throws(SFTLintError) {
+            let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
+            let options = LintOptions(
+                selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
+            report = try toolkit.lint(inputs, options)
+        } catch {
+            console.printError(error.message)
+            return .error
+        }
+        let isTerminal = output == nil && console.isTerminal
+        let options = ReporterOptions(
+            color: color.isEnabled(isTerminal: isTerminal, environment: console.environment),
+            statisticsOnly: isStatisticsOnly, quiet: isQuiet)
+        let text = reporter.init(options: options).render(report)
+        if let output {
+            do throws(SFTLintError) {
+                try output.write(text)
+            } catch {
+                console.printError(error.message)
+                return .error
+            }
+        } else {
+            console.print(text)
+        }
+        return gate.status(for: report)
+    }
+}
+
+extension OptionSpec {
+    /// `convert(value)`, or the error that says what the option expects.
+    func parse<T>(_ value: String, _ convert: (String) -> T?) throws(UsageError) -> T {
+        guard let result = convert(value) else { throw invalid(value) }
+        return result
+    }
+}

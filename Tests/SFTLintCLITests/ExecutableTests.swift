@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+@testable import SFTLintCLI
+
+/// Runs the built `sftlint` binary, to check what only the real process wires: arguments, streams, exit codes.
+@Suite struct ExecutableTests {
+    /// The binary sits next to the test bundle in the build products directory.
+    static let binary: URL? = {
+        let products = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+        for candidate in [products, products.deletingLastPathComponent()] {
+            let url = candidate.appendingPathComponent("sftlint")
+            if FileManager.default.isExecutableFile(atPath: url.path) { return url }
+        }
+        return nil
+    }()
+
+    func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+        let process = Process()
+        process.executableURL = ExecutableTests.binary
+        process.arguments = arguments
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let out = output.fileHandleForReading.readDataToEndOfFile()
+        let err = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: binary != nil)) func versionAndUsage() throws {
+        let version = try run(["--version"])
+        #expect(version.status == 0)
+        #expect(version.output == "sftlint \(SFTLintCommand.version)\n")
+        let bare = try run([])
+        #expect(bare.status == 2)
+        #expect(bare.output.isEmpty)
+        #expect(bare.errors == SFTLintCommand.usage)
+        let bad = try run(["check", "--jobs", "0"])
+        #expect(bad.status == 2)
+        #expect(
+            bad.errors == "error: --jobs expects a whole number of 1 or more, got '0'\nrun 'sftlint --help' for usage\n"
+        )
+    }
+
+    @Test(.enabled(if: binary != nil)) func pipedOutputHasNoColor() throws {
+        let result = try run(["check", "-", "--fail-on", "never"])
+        #expect(result.status == 0)
+        #expect(!result.output.contains("\u{1B}"))
+        #expect(result.output.hasSuffix("/100\n"))
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SFTLintCLI
-
-@Test func placeholderCLI() { #expect(SFTLintCommand.main([]) == 0) }
