@@ -14,6 +14,15 @@ extension JSONDocument {
         return bytes[bytes.startIndex + lower..<bytes.startIndex + upper]
     }
 
+    /// Whether ASCII `text` is all whitespace; nil once a non-ASCII byte needs decoding to tell.
+    static func isBlankASCII(_ text: ArraySlice<UInt8>) -> Bool? {
+        for byte in text {
+            guard byte < 0x80 else { return nil }
+            guard byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) else { return false }
+        }
+        return true
+    }
+
     /// A key as one JSON Pointer reference token: `~` becomes `~0` and `/` becomes `~1` (RFC 6901 §3).
     static func escapedReferenceToken(_ key: String) -> String {
         guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }

@@ -63,13 +63,7 @@ public struct JSONDocument: Sendable {
     public func isBlank(_ node: Int) -> Bool {
         guard kind(node) == .string else { return false }
         let literal = nodes[node]
-        if !literal.hasEscapes {
-            for byte in rawBody(of: literal) {
-                guard byte < 0x80 else { return string(node).unicodeScalars.allSatisfy(\.properties.isWhitespace) }
-                guard byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) else { return false }
-            }
-            return true
-        }
+        if !literal.hasEscapes, let isBlank = Self.isBlankASCII(rawBody(of: literal)) { return isBlank }
         return string(node).unicodeScalars.allSatisfy(\.properties.isWhitespace)
     }
 
