@@ -15,8 +15,6 @@ public struct JSONDocument: Sendable {
         self.nodes = nodes
     }
 
-    // STUB: the JSON parser helper implements everything below.
-
     public func kind(_ node: Int) -> JSONKind { nodes[node].kind }
 
     /// Offset of the value's first byte (the opening quote of a string).
@@ -32,26 +30,114 @@ public struct JSONDocument: Sendable {
     public func elements(of node: Int) -> JSONElements { JSONElements(nodes: nodes, parent: node) }
 
     /// The value of the member named `key`, the last one if the key repeats (as most JSON readers do).
-    public func member(of node: Int, named key: String) -> Int? { nil }
+    public func member(of node: Int, named key: String) -> Int? {
+        guard kind(node) == .object else { return nil }
+        // Raw bytes equal decoded ones unless escapes or invalid UTF-8 (which decodes to U+FFFD) are involved.
+        let mayMatchReplacement = key.unicodeScalars.contains("\u{FFFD}")
+        var key = key
+        return key.withUTF8 { wanted in
+            var found: Int?
+            for member in members(of: node) {
+                let literal = nodes[member.key]
+                let isMatch =
+                    literal.hasEscapes || mayMatchReplacement
+                    ? withDecoder(member.key) { $0.decodedUTF8().elementsEqual(wanted) }
+                    : rawBody(of: literal).elementsEqual(wanted)
+                if isMatch {
+                    found = member.value
+                }
+            }
+            return found
+        }
+    }
 
     /// A string node's decoded text; invalid UTF-8 and unpaired surrogates become U+FFFD.
-    public func string(_ node: Int) -> String { "" }
+    public func string(_ node: Int) -> String {
+        guard kind(node) == .string else { return "" }
+        let literal = nodes[node]
+        guard literal.hasEscapes else { return String(decoding: rawBody(of: literal), as: UTF8.self) }
+        return withDecoder(node) { String(decoding: $0.decodedUTF8(), as: UTF8.self) }
+    }
 
     /// Whether a string node's text is empty or only whitespace (Unicode `White_Space`).
-    public func isBlank(_ node: Int) -> Bool { true }
+    public func isBlank(_ node: Int) -> Bool {
+        guard kind(node) == .string else { return false }
+        let literal = nodes[node]
+        if !literal.hasEscapes, let isBlank = Self.isBlankASCII(rawBody(of: literal)) { return isBlank }
+        return string(node).unicodeScalars.allSatisfy(\.properties.isWhitespace)
+    }
 
     /// A bool node's value, nil for other kinds.
-    public func bool(_ node: Int) -> Bool? { nil }
+    public func bool(_ node: Int) -> Bool? {
+        guard kind(node) == .bool else { return nil }
+        return bytes[bytes.startIndex + offset(node)] == UInt8(ascii: "t")
+    }
 
     /// The offset, in `bytes`, of the raw byte that produced the `utf8Offset`-th byte of a string node's decoded
     /// text; the offset of the closing quote when `utf8Offset` is the text's length.
-    public func rawOffset(inString node: Int, decodedUTF8Offset utf8Offset: Int) -> Int { offset(node) + 1 }
+    public func rawOffset(inString node: Int, decodedUTF8Offset utf8Offset: Int) -> Int {
+        guard kind(node) == .string else { return offset(node) }
+        return withDecoder(node) { decoder in
+            var decoded = 0
+            while let piece = decoder.next() {
+                switch piece {
+                case .verbatim(let range):
+                    if utf8Offset < decoded + range.count { return range.lowerBound + max(0, utf8Offset - decoded) }
+                    decoded += range.count
+                case .scalar(let scalar, let offset):
+                    // Every byte an escape produces maps to its backslash.
+                    if utf8Offset < decoded + UTF8.width(scalar) { return offset }
+                    decoded += UTF8.width(scalar)
+                }
+            }
+            return decoder.end
+        }
+    }
 
     /// RFC 6901 JSON Pointer to a node, such as `/conversations/3/value`.
-    public func pointer(to node: Int) -> String { "" }
+    public func pointer(to node: Int) -> String {
+        var pointer = ""
+        var current = JSONDocument.root
+        while current != node {
+            let contains = { (child: Int) in child <= node && node < Int(nodes[child].next) }
+            switch kind(current) {
+            case .object:
+                guard let member = members(of: current).first(where: { contains($0.key) || contains($0.value) }) else {
+                    return pointer
+                }
+                pointer += "/" + Self.escapedReferenceToken(string(member.key))
+                // A key node points at its member, like its value does.
+                current = member.key == node ? node : member.value
+            case .array:
+                guard let (index, element) = elements(of: current).enumerated().first(where: { contains($1) }) else {
+                    return pointer
+                }
+                pointer += "/\(index)"
+                current = element
+            case .string, .number, .bool, .null:
+                return pointer
+            }
+        }
+        return pointer
+    }
 
     /// The innermost node whose bytes contain `offset`, for locating an issue found by offset.
-    public func node(containing offset: Int) -> Int { JSONDocument.root }
+    public func node(containing offset: Int) -> Int {
+        var current = JSONDocument.root
+        var child = current + 1
+        // Children follow their parent in offset order, so the first one starting past `offset` ends the search.
+        while child < Int(nodes[current].next) {
+            let candidate = nodes[child]
+            if offset < Int(candidate.start) { break }
+            if offset < Int(candidate.end) {
+                current = child
+                child += 1
+            } else {
+                child = Int(candidate.next)
+            }
+        }
+        return current
+    }
 }
 
 /// One value of a `JSONDocument`.

@@ -10,10 +10,22 @@ public struct JSONParser: Sendable {
         self.maxDepth = maxDepth
     }
 
-    // STUB: the JSON parser helper implements this.
     /// Parses `bytes`, which must hold one value with only JSON whitespace around it.
     public func parse(_ bytes: ArraySlice<UInt8>) -> JSONParseResult {
-        JSONParseResult(document: nil, error: JSONSyntaxError(message: "not implemented", offset: 0), issues: [])
+        guard bytes.count < Int(UInt32.max) else {
+            let error = JSONSyntaxError(message: "input too large: more than 4 GiB", offset: 0)
+            return JSONParseResult(document: nil, error: error, issues: [])
+        }
+        return bytes.withUnsafeBufferPointer { input in
+            var scanner = JSONScanner(input: input, maxDepth: maxDepth)
+            do throws(JSONSyntaxError) {
+                try scanner.scanDocument()
+            } catch {
+                return JSONParseResult(document: nil, error: error, issues: scanner.issues)
+            }
+            return JSONParseResult(
+                document: JSONDocument(bytes: bytes, nodes: scanner.nodes), error: nil, issues: scanner.issues)
+        }
     }
 }
 

@@ -1,0 +1,40 @@
+extension JSONDocument {
+    /// Runs `body` with a decoder over the string node `node`.
+    func withDecoder<Result>(_ node: Int, _ body: (inout JSONStringDecoder) -> Result) -> Result {
+        bytes.withUnsafeBufferPointer { input in
+            var decoder = JSONStringDecoder(bytes: input, literal: nodes[node])
+            return body(&decoder)
+        }
+    }
+
+    /// The bytes between a string literal's quotes; empty for a node that doesn't fit `bytes`.
+    func rawBody(of literal: JSONNode) -> ArraySlice<UInt8> {
+        let lower = min(Int(literal.start) + 1, bytes.count)
+        let upper = max(lower, min(Int(literal.end) - 1, bytes.count))
+        return bytes[bytes.startIndex + lower..<bytes.startIndex + upper]
+    }
+
+    /// Whether ASCII `text` is all whitespace; nil once a non-ASCII byte needs decoding to tell.
+    static func isBlankASCII(_ text: ArraySlice<UInt8>) -> Bool? {
+        for byte in text {
+            guard byte < 0x80 else { return nil }
+            guard byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) else { return false }
+        }
+        return true
+    }
+
+    /// A key as one JSON Pointer reference token: `~` becomes `~0` and `/` becomes `~1` (RFC 6901 §3).
+    static func escapedReferenceToken(_ key: String) -> String {
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else { return key }
+        var token = ""
+        token.reserveCapacity(key.utf8.count + 4)
+        for scalar in key.unicodeScalars {
+            switch scalar {
+            case "~": token += "~0"
+            case "/": token += "~1"
+            default: token.unicodeScalars.append(scalar)
+            }
+        }
+        return token
+    }
+}
