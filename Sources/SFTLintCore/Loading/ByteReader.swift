@@ -8,6 +8,8 @@
 final class ByteReader {
     private let descriptor: Int32
     private let ownsDescriptor: Bool
+    /// Where `read(2)` writes before the bytes are appended: reused, so reading never zero-fills a chunk.
+    private var scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: 0, alignment: 16)
     let path: String
 
     /// Opens `path` for reading; a usage-level error names the path and the reason.
@@ -28,22 +30,22 @@ final class ByteReader {
 
     deinit {
         if ownsDescriptor { close(descriptor) }
+        scratch.deallocate()
     }
 
     /// Appends up to `count` bytes to `buffer`; returns how many were read, 0 at the end of the input.
     func read(appendingTo buffer: inout [UInt8], count: Int) throws(SFTLintError) -> Int {
-        let start = buffer.count
-        buffer.append(contentsOf: repeatElement(0, count: count))
+        if scratch.count < count {
+            scratch.deallocate()
+            scratch = UnsafeMutableRawBufferPointer.allocate(byteCount: count, alignment: 16)
+        }
         while true {
-            let got = buffer.withUnsafeMutableBytes { raw in
-                systemRead(descriptor, raw.baseAddress! + start, count)
-            }
+            let got = systemRead(descriptor, scratch.baseAddress!, count)
             if got >= 0 {
-                buffer.removeLast(count - got)
+                buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: scratch[..<got]))
                 return got
             }
             if errno == EINTR { continue }
-            buffer.removeLast(count)
             throw SFTLintError("cannot read '\(path)': \(ByteReader.lastErrorText())")
         }
     }

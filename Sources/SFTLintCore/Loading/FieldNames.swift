@@ -100,6 +100,8 @@ enum JSONPointer {
             let name = component.replacingOccurrences("~1", "/").replacingOccurrences("~0", "~")
             if !name.isEmpty, name.allSatisfy(\.isASCIIDigitCharacter) {
                 out += "[\(name)]"
+            } else if name == "*" {
+                out += "[]"  // any element, as unknown-field's generalised pointers write it
             } else {
                 out += out.isEmpty ? name : ".\(name)"
             }

@@ -23,9 +23,45 @@ enum FileSniffer {
         let sample = head.prefix(sampleSize)
         let nuls = sample.reduce(0) { $0 + ($1 == 0 ? 1 : 0) }
         // A stray NUL in a text line is a parse error of that record; many NULs mean the file isn't text.
-        guard nuls > 0, nuls * 100 >= sample.count else { return nil }
-        let first = sample.firstIndex(of: 0).map { $0 - sample.startIndex } ?? 0
-        let hint = nuls * 4 >= sample.count ? " (UTF-16 text? convert it to UTF-8)" : ""
-        return "file looks binary: \(nuls) NUL bytes in its first \(sample.count) bytes, the first at byte \(first)\(hint); not linted"
+        if nuls >= 4, nuls * 100 >= sample.count {
+            let first = sample.firstIndex(of: 0).map { $0 - sample.startIndex } ?? 0
+            let hint = nuls * 4 >= sample.count ? " (UTF-16 text? convert it to UTF-8)" : ""
+            return "file looks binary: \(nuls) NUL bytes in its first \(sample.count) bytes, the first at byte \(first)\(hint); not linted"
+        }
+        // A few bad bytes are invalid-utf8 findings in their records; a tenth of the file means another encoding.
+        let invalid = invalidUTF8Bytes(sample)
+        if invalid >= 16, invalid * 10 >= sample.count {
+            return "file is not UTF-8: \(invalid) of its first \(sample.count) bytes are not UTF-8 (binary, or text in another encoding such as GBK or Latin-1?); not linted"
+        }
+        return nil
+    }
+
+    /// How many bytes of `bytes` are not part of a valid UTF-8 sequence (a sequence cut by the end counts as valid).
+    static func invalidUTF8Bytes(_ bytes: ArraySlice<UInt8>) -> Int {
+        var invalid = 0
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let lead = bytes[i]
+            let length: Int
+            switch lead {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            guard length > 0 else {
+                invalid += 1
+                i += 1
+                continue
+            }
+            var j = i + 1
+            while j < min(i + length, bytes.endIndex), bytes[j] & 0xC0 == 0x80 { j += 1 }
+            if j < i + length, j < bytes.endIndex {
+                invalid += j - i
+            }
+            i = j
+        }
+        return invalid
     }
 }

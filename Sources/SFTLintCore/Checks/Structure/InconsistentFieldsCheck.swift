@@ -3,7 +3,7 @@ struct InconsistentFieldsCheck: DatasetCheck {
     static let info = CheckInfo(
         code: "S007",
         name: "inconsistent-fields",
-        summary: "A field is present in some records of a file and absent in others, or changes kind between records.",
+        summary: "A field most records of a file have is absent from some, or a field changes kind between records.",
         rationale: """
             Arrow infers one schema per file: a field that is a string in one record and a list in another fails \
             the whole load ("Column changed from string to array"), and code that indexes a field present in most \
@@ -19,9 +19,9 @@ struct InconsistentFieldsCheck: DatasetCheck {
                 """#),
             Example(
                 #"""
-                {"instruction": "继续。", "output": "好的。", "history": [["你好", "你好！"]]}
-                {"instruction": "Go on.", "output": "Sure.", "history": [["Hi", "Hello!"]]}
-                ! {"instruction": "Again.", "output": "Fine.", "history": "Hi / Hello!"}
+                {"instruction": "继续。", "output": "好的。", "tags": ["chat"]}
+                {"instruction": "Go on.", "output": "Sure.", "tags": ["chat", "short"]}
+                ! {"instruction": "Again.", "output": "Fine.", "tags": "chat"}
                 """#),
         ],
         nonTriggering: [
@@ -30,6 +30,8 @@ struct InconsistentFieldsCheck: DatasetCheck {
                 {"instruction": "Name a colour.", "input": "", "output": "Blue."}
                 {"instruction": "写一首诗。", "input": null, "output": "床前明月光。"}
                 {"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello!"}]}
+                {"instruction": "Name a fruit.", "input": "", "output": "Apple.", "history": [["Hi", "Hello!"]]}
+                {"instruction": "Name a tree.", "input": "", "output": "Oak.", "source": "handwritten"}
                 """#)
         ]
     )
@@ -124,10 +126,14 @@ struct InconsistentFieldsCheck: DatasetCheck {
         }
         for key in keys {
             guard let group = state.groups[key] else { continue }
+            let defined = FieldNames.of(key.format)
             for name in group.order {
                 guard let stats = group.fields[name] else { continue }
-                reportKinds(name, stats, report: &report)
-                if !(Self.required[key.format]?.contains(name) ?? false) {
+                // The format's own fields are type-checked per record by wrong-type.
+                if !defined.contains(name) { reportKinds(name, stats, report: &report) }
+                // Unknown fields are unknown-field's; required ones missing-field's, per record.
+                let isKnown = defined.contains(name) || FieldNames.metadata.contains(name)
+                if isKnown, !(Self.required[key.format]?.contains(name) ?? false) {
                     reportPresence(name, stats, group: group, format: key.format, report: &report)
                 }
             }
@@ -149,7 +155,8 @@ struct InconsistentFieldsCheck: DatasetCheck {
         _ name: String, _ stats: FieldStats, group: Group, format: SampleFormat, report: inout Findings
     ) {
         let missing = group.records - stats.present
-        guard missing > 0, let at = stats.firstMissing, let presentAt = stats.firstOfKind.values.min(by: {
+        // A field in a few records is optional; one that most records have and a few lack is an inconsistency.
+        guard missing > 0, stats.present * 2 > group.records, let at = stats.firstMissing, let presentAt = stats.firstOfKind.values.min(by: {
             ($0.line, $0.column) < ($1.line, $1.column)
         }) else { return }
         report.add(

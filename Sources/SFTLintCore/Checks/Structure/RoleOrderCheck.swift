@@ -35,34 +35,37 @@ struct RoleOrderCheck: SampleCheck {
         // A pre-templated text is one turn with no order to judge.
         guard sample.isWellFormed, sample.format != .text else { return }
         var previous: Turn?
+        /// The last turn that isn't a system prompt: alternation is judged against it.
+        var previousSpeaker: Turn?
         for turn in sample.turns {
             guard let role = turn.role else { continue }
-            if let problem = problem(role: role, turn: turn, after: previous) {
-                report.add(Self.self, at: turn.location, "\(JSONPointer.display(turn.pointer)) is \"\(turn.tag)\" \(problem)")
+            if let problem = problem(role: role, turn: turn, previous: previous, previousSpeaker: previousSpeaker) {
+                report.add(Self.self, at: turn.location, "\(JSONPointer.display(turn.pointer)) is \"\(turn.tag)\"\(problem)")
             }
             previous = turn
+            if role != .system { previousSpeaker = turn }
         }
     }
 
-    /// What is wrong with `turn` following `previous`, or nil when the order is fine.
-    private func problem(role: Role, turn: Turn, after previous: Turn?) -> String? {
-        let before = previous?.role
+    /// What is wrong with `turn` where it stands, as the end of the message, or nil when the order is fine.
+    private func problem(role: Role, turn: Turn, previous: Turn?, previousSpeaker: Turn?) -> String? {
+        let before = previousSpeaker?.role
         switch role {
         case .system:
             guard let previous, previous.role != .system else { return nil }
-            return "after \"\(previous.tag)\": the system prompt must come first"
+            return " after \"\(previous.tag)\": the system prompt must come first"
         case .user:
-            guard let previous, before == .user || before == .tool else { return nil }
-            if before == .tool { return "after tool result \"\(previous.tag)\": the assistant must answer it first" }
-            return "after \"\(previous.tag)\": roles must alternate"
+            guard let previousSpeaker, before == .user || before == .tool else { return nil }
+            if before == .tool { return " after tool result \"\(previousSpeaker.tag)\": the assistant must answer it first" }
+            return " after \"\(previousSpeaker.tag)\": roles must alternate"
         case .assistant:
-            guard let previous, before != .system else { return "first: a conversation must start with the user" }
+            guard let previousSpeaker else { return ": a conversation must start with the user, not the assistant" }
             guard before == .assistant else { return nil }
-            return "after \"\(previous.tag)\": roles must alternate"
+            return " after \"\(previousSpeaker.tag)\": roles must alternate"
         case .tool:
-            guard let previous else { return "first: a tool result must follow a tool call" }
-            if before == .tool || (before == .assistant && previous.isToolCall) { return nil }
-            return "after \"\(previous.tag)\": a tool result must follow a tool call"
+            guard let previousSpeaker else { return ": a tool result must follow a tool call" }
+            if before == .tool || (before == .assistant && previousSpeaker.isToolCall) { return nil }
+            return " after \"\(previousSpeaker.tag)\": a tool result must follow a tool call"
         }
     }
 }

@@ -26,9 +26,11 @@ struct RoleTagDriftCheck: DatasetCheck {
         ]
     )
 
+    /// A tool call is its own kind of assistant turn: `function_call` beside `gpt` is not drift.
     struct Key: Hashable {
         var file: Int
         var role: Role
+        var isToolCall: Bool
     }
 
     struct Tags: Sendable {
@@ -56,7 +58,7 @@ struct RoleTagDriftCheck: DatasetCheck {
     func observe(_ sample: Sample, into state: inout State) {
         for turn in sample.turns where turn.isListItem {
             guard let role = turn.role else { continue }
-            let key = Key(file: sample.record.file.index, role: role)
+            let key = Key(file: sample.record.file.index, role: role, isToolCall: turn.isToolCall)
             if state.roles[key]?.counts[turn.tag] == nil {
                 state.roles[key, default: Tags()].order.append(turn.tag)
                 state.roles[key]?.first[turn.tag] = turn.location
@@ -65,10 +67,12 @@ struct RoleTagDriftCheck: DatasetCheck {
         }
     }
 
+    private static func rank(_ key: Key) -> (Int, Int, Int) {
+        (key.file, Role.allCases.firstIndex(of: key.role) ?? 0, key.isToolCall ? 1 : 0)
+    }
+
     func conclude(_ state: State, report: inout Findings) {
-        let keys = state.roles.keys.sorted {
-            ($0.file, Role.allCases.firstIndex(of: $0.role)!) < ($1.file, Role.allCases.firstIndex(of: $1.role)!)
-        }
+        let keys = state.roles.keys.sorted { Self.rank($0) < Self.rank($1) }
         for key in keys {
             guard let tags = state.roles[key], tags.order.count > 1 else { continue }
             let ranked = tags.order.enumerated().sorted {
@@ -78,7 +82,8 @@ struct RoleTagDriftCheck: DatasetCheck {
             guard let at = tags.first[minor], let majorAt = tags.first[major] else { continue }
             let counts = ranked.map { "\"\($0)\" \(tags.counts[$0]!)" }.joined(separator: ", ")
             report.add(
-                Self.self, at: at, "\(key.role.rawValue) turns are tagged \(counts); first \"\(minor)\" here",
+                Self.self, at: at,
+                "\(key.isToolCall ? "tool-call" : key.role.rawValue) turns are tagged \(counts); first \"\(minor)\" here",
                 related: [RelatedLocation(majorAt, note: "first \"\(major)\"")])
         }
     }

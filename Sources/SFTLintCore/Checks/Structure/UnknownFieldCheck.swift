@@ -81,7 +81,7 @@ struct UnknownFieldCheck: DatasetCheck {
     func conclude(_ state: State, report: inout Findings) {
         for key in state.order {
             guard let entry = state.entries[key] else { continue }
-            let place = JSONPointer.display(key.pattern).replacingOccurrences("[*]", "[]")
+            let place = JSONPointer.display(key.pattern)
             let count = entry.records == 1 ? "1 record" : "\(entry.records) records"
             let hint = entry.suggestion.map { "; did you mean \"\($0)\"?" } ?? ""
             report.add(Self.self, at: entry.first, "unknown field \"\(place)\" in \(count)\(hint)")
