@@ -69,7 +69,12 @@ struct BatchOutcome: Sendable {
     var findings = Findings()
     let states: [any DatasetStateBox]
     var records = 0
-    var formats: [SampleFormat: Int] = [:]
+    /// Records per format, indexed like `SampleFormat.allCases`: counted per record, so no hashing.
+    var formatCounts = [Int](repeating: 0, count: SampleFormat.allCases.count)
+
+    var formats: [SampleFormat: Int] {
+        Dictionary(uniqueKeysWithValues: zip(SampleFormat.allCases, formatCounts).filter { $0.1 > 0 })
+    }
 
     init(batch: Batch, plan: CheckPlan, builder: SampleBuilder) {
         fileIndex = batch.file.index
@@ -78,7 +83,7 @@ struct BatchOutcome: Sendable {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
                 records += 1
-                if let format = sample.format { formats[format, default: 0] += 1 }
+                if let format = sample.format { formatCounts[format.index] += 1 }
             }
             for check in plan.sampleChecks { check.inspect(sample, report: &findings) }
             for state in states { state.observe(sample) }

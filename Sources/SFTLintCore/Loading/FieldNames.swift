@@ -87,8 +87,11 @@ enum EditDistance {
 enum JSONPointer {
     /// `parent` extended by a key, with `~` and `/` escaped.
     static func appending(_ parent: String, _ key: String) -> String {
-        guard key.contains("~") || key.contains("/") else { return parent + "/" + key }
-        return parent + "/" + key.replacingOccurrences("~", "~0").replacingOccurrences("/", "~1")
+        // Byte test, not String.contains: Foundation would route that through NSString on every field.
+        guard key.utf8.contains(where: { $0 == UInt8(ascii: "~") || $0 == UInt8(ascii: "/") }) else {
+            return parent + "/" + key
+        }
+        return parent + "/" + key.replacing("~", with: "~0").replacing("/", with: "~1")
     }
 
     static func appending(_ parent: String, _ index: Int) -> String { parent + "/" + String(index) }
@@ -97,7 +100,7 @@ enum JSONPointer {
     static func display(_ pointer: String) -> String {
         var out = ""
         for component in pointer.split(separator: "/", omittingEmptySubsequences: false).dropFirst() {
-            let name = component.replacingOccurrences("~1", "/").replacingOccurrences("~0", "~")
+            let name = component.replacing("~1", with: "/").replacing("~0", with: "~")
             if !name.isEmpty, name.allSatisfy(\.isASCIIDigitCharacter) {
                 out += "[\(name)]"
             } else if name == "*" {
@@ -107,33 +110,6 @@ enum JSONPointer {
             }
         }
         return out
-    }
-}
-
-extension StringProtocol {
-    /// Foundation-free replacement of every occurrence of `target`.
-    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
-        var out = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            out += rest[..<range.lowerBound]
-            out += replacement
-            rest = rest[range.upperBound...]
-        }
-        return out + rest
-    }
-
-    /// Foundation-free search for `target`.
-    func range(of target: String) -> Range<Index>? {
-        guard !target.isEmpty else { return nil }
-        var start = startIndex
-        while start < endIndex {
-            if self[start...].hasPrefix(target) {
-                return start..<index(start, offsetBy: target.count)
-            }
-            start = index(after: start)
-        }
-        return nil
     }
 }
 

@@ -10,4 +10,15 @@ public enum SampleFormat: String, Sendable, Hashable, CaseIterable {
     case text
     /// `prompt` and `completion`, as TRL's prompt-completion format (strings or message lists).
     case promptCompletion = "prompt-completion"
+
+    /// Position in `allCases`, for per-format counters kept in arrays.
+    public var index: Int {
+        switch self {
+        case .alpaca: 0
+        case .sharegpt: 1
+        case .openai: 2
+        case .text: 3
+        case .promptCompletion: 4
+        }
+    }
 }

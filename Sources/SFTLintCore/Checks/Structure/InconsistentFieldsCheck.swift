@@ -48,6 +48,7 @@ struct InconsistentFieldsCheck: DatasetCheck {
     }
 
     struct FieldStats: Sendable {
+        var name: String
         var present = 0
         var kinds: [JSONKind: Int] = [:]
         var firstOfKind: [JSONKind: Location] = [:]
@@ -55,32 +56,59 @@ struct InconsistentFieldsCheck: DatasetCheck {
         var firstMissing: Location?
     }
 
+    /// The records of one format in one file. Fields live in a small array in first-seen order: records have a
+    /// handful of fields, and a linear scan beats hashing each name on every record.
     struct Group: Sendable {
         var records = 0
         var firstRecord: Location?
-        var fields: [String: FieldStats] = [:]
-        /// Field names in first-seen order.
-        var order: [String] = []
+        var fields: [FieldStats] = []
+
+        func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
+
+        mutating func observe(_ sample: Sample) {
+            if records == 0 { firstRecord = sample.location }
+            for (j, field) in sample.fields.enumerated() {
+                // A repeated key (duplicate-key's finding) counts once.
+                if sample.fields[..<j].contains(where: { $0.name == field.name }) { continue }
+                let i: Int
+                if let known = index(of: field.name) {
+                    i = known
+                } else {
+                    // Every earlier record lacked the new field.
+                    fields.append(FieldStats(name: field.name, firstMissing: records > 0 ? firstRecord : nil))
+                    i = fields.count - 1
+                }
+                fields[i].present += 1
+                fields[i].kinds[field.kind, default: 0] += 1
+                if fields[i].firstOfKind[field.kind] == nil {
+                    fields[i].firstOfKind[field.kind] = sample.location(
+                        atOffset: field.offset, pointer: JSONPointer.appending("", field.name))
+                }
+            }
+            for i in fields.indices where fields[i].firstMissing == nil {
+                if !sample.fields.contains(where: { $0.name == fields[i].name }) {
+                    fields[i].firstMissing = sample.location
+                }
+            }
+            records += 1
+        }
 
         /// `self` followed by `later`: a field one side lacks is missing from all of that side's records.
         mutating func merge(_ later: Group) {
-            for name in order where later.fields[name] == nil && later.records > 0 {
-                if fields[name]?.firstMissing == nil { fields[name]?.firstMissing = later.firstRecord }
+            for i in fields.indices where later.index(of: fields[i].name) == nil && later.records > 0 {
+                if fields[i].firstMissing == nil { fields[i].firstMissing = later.firstRecord }
             }
-            for name in later.order {
-                guard let theirs = later.fields[name] else { continue }
-                guard var ours = fields[name] else {
+            for theirs in later.fields {
+                guard let i = index(of: theirs.name) else {
                     var adopted = theirs
                     if records > 0 { adopted.firstMissing = firstRecord }
-                    fields[name] = adopted
-                    order.append(name)
+                    fields.append(adopted)
                     continue
                 }
-                ours.present += theirs.present
-                ours.kinds.merge(theirs.kinds, uniquingKeysWith: +)
-                ours.firstOfKind.merge(theirs.firstOfKind) { earlier, _ in earlier }
-                ours.firstMissing = ours.firstMissing ?? theirs.firstMissing
-                fields[name] = ours
+                fields[i].present += theirs.present
+                fields[i].kinds.merge(theirs.kinds, uniquingKeysWith: +)
+                fields[i].firstOfKind.merge(theirs.firstOfKind) { earlier, _ in earlier }
+                if fields[i].firstMissing == nil { fields[i].firstMissing = theirs.firstMissing }
             }
             records += later.records
             firstRecord = firstRecord ?? later.firstRecord
@@ -92,31 +120,14 @@ struct InconsistentFieldsCheck: DatasetCheck {
 
         mutating func merge(_ later: State) {
             for (key, group) in later.groups {
-                if groups[key] == nil {
-                    groups[key] = group
-                } else {
-                    groups[key]!.merge(group)
-                }
+                groups[key, default: Group()].merge(group)
             }
         }
     }
 
     func observe(_ sample: Sample, into state: inout State) {
         guard let format = sample.format, sample.isRecord else { return }
-        var single = Group(records: 1, firstRecord: sample.location)
-        for field in sample.fields where single.fields[field.name] == nil {
-            var stats = FieldStats(present: 1)
-            stats.kinds[field.kind] = 1
-            stats.firstOfKind[field.kind] = sample.location(atOffset: field.offset, pointer: JSONPointer.appending("", field.name))
-            single.fields[field.name] = stats
-            single.order.append(field.name)
-        }
-        let key = GroupKey(file: sample.record.file.index, format: format)
-        if state.groups[key] == nil {
-            state.groups[key] = single
-        } else {
-            state.groups[key]!.merge(single)
-        }
+        state.groups[GroupKey(file: sample.record.file.index, format: format), default: Group()].observe(sample)
     }
 
     func conclude(_ state: State, report: inout Findings) {
@@ -127,8 +138,8 @@ struct InconsistentFieldsCheck: DatasetCheck {
         for key in keys {
             guard let group = state.groups[key] else { continue }
             let defined = FieldNames.of(key.format)
-            for name in group.order {
-                guard let stats = group.fields[name] else { continue }
+            for stats in group.fields {
+                let name = stats.name
                 // The format's own fields are type-checked per record by wrong-type.
                 if !defined.contains(name) { reportKinds(name, stats, report: &report) }
                 // Unknown fields are unknown-field's; required ones missing-field's, per record.
