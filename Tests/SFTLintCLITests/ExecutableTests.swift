@@ -53,3 +53,32 @@ import Testing
         #expect(result.output.hasSuffix("/100\n"))
     }
 }
+
+/// Standard input through the real process: `-` reads it, whatever the layout.
+@Suite struct StandardInputTests {
+    func run(_ arguments: [String], input: String) throws -> (status: Int32, output: String) {
+        let process = Process()
+        process.executableURL = ExecutableTests.binary
+        process.arguments = arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: out, as: UTF8.self))
+    }
+
+    @Test(.enabled(if: ExecutableTests.binary != nil)) func dashReadsStandardInput() throws {
+        let lines = try run(["check", "-"], input: "{\"instruction\": \"Hi\", \"output\": null}\n")
+        #expect(lines.status == 1)
+        #expect(lines.output.hasPrefix("-:1:33: error: \"output\" is null, expected a string [S003 wrong-type]\n"))
+        let array = try run(["check", "-", "--format", "json"], input: "[{\"text\": \"ok\"}]")
+        #expect(array.status == 0)
+        #expect(array.output.contains("\"records\": 1"))
+    }
+}
