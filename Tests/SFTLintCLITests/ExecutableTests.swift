@@ -82,3 +82,37 @@ import Testing
         #expect(array.output.contains("\"records\": 1"))
     }
 }
+
+/// An unreadable input, through the real process. Root reads every file, so as root the binary runs under
+/// `setpriv` without the two capabilities that let root ignore file permissions.
+@Suite struct UnreadableInputTests {
+    static let setpriv = "/usr/bin/setpriv"
+    static let canRun = ExecutableTests.binary != nil && (geteuid() != 0 || FileManager.default.isExecutableFile(atPath: setpriv))
+
+    @Test(.enabled(if: canRun, "needs the built binary, and setpriv when running as root"))
+    func aFileWithoutReadPermissionExitsTwo() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sftlint-perm-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let file = directory.appendingPathComponent("locked.jsonl")
+        try Data("{\"text\": \"hi\"}\n".utf8).write(to: file)
+        chmod(file.path, 0)
+        let process = Process()
+        let binary = try #require(ExecutableTests.binary)
+        if geteuid() == 0 {
+            process.executableURL = URL(fileURLWithPath: Self.setpriv)
+            process.arguments = ["--bounding-set=-dac_override,-dac_read_search", "--", binary.path, "check", file.path]
+        } else {
+            process.executableURL = binary
+            process.arguments = ["check", file.path]
+        }
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 2)
+        #expect(message == "error: cannot read '\(file.path)': permission denied\n")
+    }
+}

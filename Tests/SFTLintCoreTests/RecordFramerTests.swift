@@ -69,6 +69,17 @@ struct RecordFramerTests {
         #expect(try frames(lines, chunkSize: 16) == frames(lines))
     }
 
+    @Test func aRecordMissingItsClosingBraceCostsOneRecord() throws {
+        let pretty = try frames("[\n  {\n    \"a\": [1,\n      {\"b\": 2}],\n  {\n    \"c\": 3\n  },\n  {\"d\": 4}\n]\n")
+        #expect(pretty.map(\.text) == ["{\n    \"a\": [1,\n      {\"b\": 2}],", "{\n    \"c\": 3\n  }", "{\"d\": 4}"])
+        #expect(pretty.map(\.line) == [2, 5, 8])
+        let lines = try frames("[\n{\"a\": 1, \"b\": [2],\n{\"c\": 3},\n{\"d\": 4}\n]\n", chunkSize: 16)
+        #expect(lines.map(\.text) == ["{\"a\": 1, \"b\": [2],", "{\"c\": 3}", "{\"d\": 4}"])
+        // Valid data nested at a deeper column is never cut.
+        let valid = "[\n  {\"a\": [\n    {\"b\": 1},\n    {\"c\": 2}\n  ]}\n]\n"
+        #expect(try frames(valid).map(\.text) == ["{\"a\": [\n    {\"b\": 1},\n    {\"c\": 2}\n  ]}"])
+    }
+
     @Test func aMissingCommaIsReportedAndReadingGoesOn() throws {
         let got = try frames("[{\"a\": 1}\n {\"b\": 2}, {\"c\": 3}]")
         #expect(got.count == 4)

@@ -16,12 +16,18 @@ public struct LintOptions: Sendable {
     public var jobs: Int
     /// The version printed in reports (`test` in goldens).
     public var version: String
+    /// Bytes a batch of records aims at: the unit of work a core takes, and of the memory a run holds per core.
+    public var batchBytes: Int
 
-    public init(selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String) {
+    public init(
+        selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String,
+        batchBytes: Int = 4 << 20
+    ) {
         self.selection = selection
         self.inputFormat = inputFormat
         self.jobs = jobs
         self.version = version
+        self.batchBytes = batchBytes
     }
 }
 
@@ -49,7 +55,7 @@ public struct Linter: Sendable {
         var pending: [Batch] = []
         let round = max(2 * jobs, 2)
         for input in resolved {
-            var framer = RecordFramer(file: input.file, reader: try input.open())
+            var framer = RecordFramer(file: input.file, reader: try input.open(), chunkSize: options.batchBytes)
             while let batch = try framer.nextBatch() {
                 pending.append(batch)
                 if pending.count >= round {

@@ -30,6 +30,8 @@ struct RecordFramer {
     private var scan = ValueScan()
     private var phase = Phase.start
     private var arrayOpening = (line: 1, column: 1)
+    /// Whether the current line has shown anything but whitespace before `position`.
+    private var lineHasContent = false
 
     init(file: InputFile, reader: ByteReader, chunkSize: Int = 4 << 20, maxRecordBytes: Int = 256 << 20) {
         self.file = file
@@ -219,6 +221,8 @@ struct RecordFramer {
     }
 
     private mutating func frameArrayElement(afterComma: Bool, _ frames: inout [Frame]) -> Bool {
+        // A value cut by the end of the last buffer resumes where it stopped, not at a fresh element.
+        if scan.isInValue { return frameElement(&frames, then: .arraySeparator) }
         guard skipWhitespaceOrWait() else { return false }
         guard position < buffer.count else {
             frames.append(unclosedArray())
@@ -266,6 +270,7 @@ struct RecordFramer {
     }
 
     private mutating func frameValue(_ frames: inout [Frame]) -> Bool {
+        if scan.isInValue { return frameElement(&frames, then: .value) }
         guard skipWhitespaceOrWait() else { return false }
         guard position < buffer.count else {
             isFinished = true
@@ -283,12 +288,13 @@ struct RecordFramer {
     /// Scans one value at `position` (resuming a scan cut by the end of the buffer); frames it when it ends.
     private mutating func frameElement(_ frames: inout [Frame], then next: Phase) -> Bool {
         if !scan.isInValue {
-            scan.begin(at: position, line: line, column: column, first: buffer[position])
+            scan.begin(
+                at: position, line: line, column: column, first: buffer[position], startsLine: !lineHasContent)
         }
-        let ended = buffer.withUnsafeBufferPointer { bytes in
+        let outcome = buffer.withUnsafeBufferPointer { bytes in
             scan.run(bytes, position: &position, line: &line, column: &column)
         }
-        if !ended {
+        if outcome == .needsMore {
             if !isInputExhausted {
                 if !scan.isSkipping, position - scan.valueStart > maxRecordBytes {
                     frames.append(
@@ -303,16 +309,24 @@ struct RecordFramer {
             // The file ends inside the value: the parser says precisely where the record was cut.
         }
         if !scan.isSkipping {
+            var end = position
+            if outcome == .cutBeforeNextValue {
+                while end > scan.valueStart, JSONBytes.isWhitespace(buffer[end - 1]) { end -= 1 }
+            }
             frames.append(
                 Frame(
-                    range: scan.valueStart..<position, line: scan.line, column: scan.column, index: nextIndex,
-                    problem: sizeProblem(position - scan.valueStart)))
+                    range: scan.valueStart..<end, line: scan.line, column: scan.column, index: nextIndex,
+                    problem: sizeProblem(end - scan.valueStart)))
             nextIndex += 1
         }
         scan.end()
-        phase = next
-        if !ended { isFinished = true }
-        return ended
+        lineHasContent = outcome != .cutBeforeNextValue
+        switch outcome {
+        case .ended: phase = next
+        case .cutBeforeNextValue: phase = next == .value ? .value : .arrayElement(afterComma: false)
+        case .needsMore: isFinished = true
+        }
+        return outcome != .needsMore
     }
 
     // MARK: - Bytes
@@ -332,11 +346,14 @@ struct RecordFramer {
     }
 
     private mutating func advance() {
-        if buffer[position] == UInt8(ascii: "\n") {
+        let byte = buffer[position]
+        if byte == UInt8(ascii: "\n") {
             line += 1
             column = 1
-        } else if buffer[position] & 0xC0 != 0x80 {
-            column += 1
+            lineHasContent = false
+        } else {
+            if byte & 0xC0 != 0x80 { column += 1 }
+            if !JSONBytes.isWhitespace(byte) { lineHasContent = true }
         }
         position += 1
     }
@@ -374,6 +391,18 @@ struct RecordFramer {
 
 /// Where one top-level value starts and how deep the scan is inside it; survives the end of a buffer.
 struct ValueScan {
+    /// How a scan stopped.
+    enum Outcome: Equatable {
+        case ended
+        /// The bytes ran out inside the value.
+        case needsMore
+        /// A line starting with `{` or `[` at the value's own column: the value was cut short (a missing `}`)
+        /// and the next one starts here. Pretty-printed and one-record-a-line arrays nest deeper than their
+        /// elements' column, so valid data never stops here; a broken record then costs one finding, not the
+        /// rest of the file.
+        case cutBeforeNextValue
+    }
+
     var isInValue = false
     /// Drop the value's bytes as they are scanned (a record over the size limit).
     var isSkipping = false
@@ -384,8 +413,11 @@ struct ValueScan {
     private var isInString = false
     private var isEscaped = false
     private var isScalar = false
+    /// The value began its line, so a later line beginning at the same column can only be the next value.
+    private var canResynchronise = false
+    private var lineHasContent = true
 
-    mutating func begin(at start: Int, line: Int, column: Int, first: UInt8) {
+    mutating func begin(at start: Int, line: Int, column: Int, first: UInt8, startsLine: Bool) {
         isInValue = true
         valueStart = start
         self.line = line
@@ -394,6 +426,8 @@ struct ValueScan {
         isInString = false
         isEscaped = false
         isScalar = first != UInt8(ascii: "{") && first != UInt8(ascii: "[") && first != UInt8(ascii: "\"")
+        canResynchronise = startsLine
+        lineHasContent = true
     }
 
     mutating func end() {
@@ -401,10 +435,10 @@ struct ValueScan {
         isSkipping = false
     }
 
-    /// Scans from `position` until the value ends (true) or the bytes do (false), tracking line and column.
+    /// Scans from `position` until the value ends or the bytes do, tracking line and column.
     mutating func run(
         _ bytes: UnsafeBufferPointer<UInt8>, position: inout Int, line: inout Int, column: inout Int
-    ) -> Bool {
+    ) -> Outcome {
         var i = position
         defer { position = i }
         while i < bytes.count {
@@ -413,13 +447,22 @@ struct ValueScan {
                 if byte == UInt8(ascii: ",") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
                     || JSONBytes.isWhitespace(byte)
                 {
-                    return true
+                    return .ended
+                }
+            }
+            if !lineHasContent, !JSONBytes.isWhitespace(byte) {
+                lineHasContent = true
+                if canResynchronise, !isInString, depth > 0, column == self.column,
+                    byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")
+                {
+                    return .cutBeforeNextValue
                 }
             }
             i += 1
             if byte == UInt8(ascii: "\n") {
                 line += 1
                 column = 1
+                lineHasContent = false
             } else if byte & 0xC0 != 0x80 {
                 column += 1
             }
@@ -431,7 +474,7 @@ struct ValueScan {
                     isEscaped = true
                 } else if byte == UInt8(ascii: "\"") {
                     isInString = false
-                    if depth == 0 { return true }
+                    if depth == 0 { return .ended }
                 }
                 continue
             }
@@ -440,11 +483,11 @@ struct ValueScan {
             case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
             case UInt8(ascii: "}"), UInt8(ascii: "]"):
                 depth -= 1
-                if depth <= 0 { return true }
+                if depth <= 0 { return .ended }
             default: break
             }
         }
-        return false
+        return .needsMore
     }
 }
 
