@@ -16,6 +16,8 @@ struct Frame: Sendable {
     var index: Int?
     /// Set when the frame can't be parsed: reported as invalid JSON at the frame's position.
     var problem: String?
+    /// The input ended before the value did: the file was cut off inside this record.
+    var isCutByEndOfInput = false
 }
 
 /// How a file lays out its records, told apart from the content.

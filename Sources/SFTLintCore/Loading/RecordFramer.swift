@@ -316,7 +316,7 @@ struct RecordFramer {
             frames.append(
                 Frame(
                     range: scan.valueStart..<end, line: scan.line, column: scan.column, index: nextIndex,
-                    problem: sizeProblem(end - scan.valueStart)))
+                    problem: sizeProblem(end - scan.valueStart), isCutByEndOfInput: outcome == .needsMore))
             nextIndex += 1
         }
         scan.end()

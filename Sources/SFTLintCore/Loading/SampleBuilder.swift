@@ -20,10 +20,11 @@ struct SampleBuilder: Sendable {
                 file: batch.file, index: frame.index, line: frame.line, column: frame.column, bytes: bytes,
                 document: nil)
             let error = result.error ?? JSONSyntaxError(message: "invalid JSON", offset: 0)
+            let cut = frame.isCutByEndOfInput ? "the file ends inside this record (cut off?): " : ""
             let defect: Defect =
                 error.isInvalidUTF8
                 ? .invalidUTF8(message: "invalid UTF-8: \(error.message)", offset: error.offset, pointer: "")
-                : .invalidJSON(message: "invalid JSON: \(error.message)", offset: error.offset)
+                : .invalidJSON(message: "invalid JSON: \(cut)\(error.message)", offset: error.offset)
             return Sample(record: source, format: nil, turns: [], defects: [defect], fields: [])
         }
         let source = RecordSource(
