@@ -198,6 +198,17 @@ struct SampleReader {
                 isToolCall: isToolCall, offset: offset, source: source))
     }
 
+    /// Notes a top-level `tools` that is neither a JSON string (LLaMA-Factory's ShareGPT) nor a list (OpenAI).
+    mutating func noteToolsOfWrongKind() {
+        guard let tools = document.member(of: Self.root, named: "tools") else { return }
+        let kind = document.kind(tools)
+        guard kind != .null, kind != .string, kind != .array else { return }
+        defects.append(
+            .wrongType(
+                pointer: "/tools", expected: "a list of tools or a JSON string of one", found: kind,
+                offset: document.offset(tools)))
+    }
+
     /// A system turn from an optional top-level `system` string, when it has text.
     mutating func appendSystemField() {
         guard let system = optionalString("system", of: Self.root, pointer: ""), !document.isBlank(system) else {

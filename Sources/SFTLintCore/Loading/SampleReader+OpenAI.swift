@@ -2,14 +2,7 @@ extension SampleReader {
     /// OpenAI chat: `messages: [{role, content}]`, content a string or a list of text parts.
     mutating func readOpenAI() {
         let root = Self.root
-        if let tools = document.member(of: root, named: "tools"), document.kind(tools) != .null,
-            document.kind(tools) != .array, document.kind(tools) != .string
-        {
-            defects.append(
-                .wrongType(
-                    pointer: "/tools", expected: "a list of tools", found: document.kind(tools),
-                    offset: document.offset(tools)))
-        }
+        noteToolsOfWrongKind()
         guard let messages = required("messages", of: root, pointer: ""),
             let list = expect(.array, messages, pointer: "/messages", expected: "a list of messages")
         else { return }

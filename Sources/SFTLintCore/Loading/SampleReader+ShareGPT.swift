@@ -3,14 +3,7 @@ extension SampleReader {
     mutating func readShareGPT() {
         let root = Self.root
         appendSystemField()
-        if let tools = document.member(of: root, named: "tools"), document.kind(tools) != .null,
-            document.kind(tools) != .string, document.kind(tools) != .array
-        {
-            defects.append(
-                .wrongType(
-                    pointer: "/tools", expected: "a string or a list", found: document.kind(tools),
-                    offset: document.offset(tools)))
-        }
+        noteToolsOfWrongKind()
         guard let conversations = required("conversations", of: root, pointer: ""),
             let list = expect(.array, conversations, pointer: "/conversations", expected: "a list of turns")
         else { return }
