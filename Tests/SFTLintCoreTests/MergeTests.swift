@@ -55,3 +55,36 @@ struct MergeTests {
         #expect(report.findings.map(\.message).contains("missing \"conversations\""))
     }
 }
+
+/// A dataset check that counts records, to show how statistics reach the report.
+private struct RecordCountingCheck: DatasetCheck {
+    static let info = CheckInfo(
+        code: "V999", name: "test-counter", summary: "Counts records.", rationale: "Test only.", severity: .info,
+        triggering: [], nonTriggering: [])
+
+    struct State: Mergeable {
+        var count = 0
+        mutating func merge(_ later: State) { count += later.count }
+    }
+
+    func observe(_ sample: Sample, into state: inout State) {
+        if sample.isRecord { state.count += 1 }
+    }
+
+    func conclude(_ state: State, report: inout Findings) {}
+
+    func statistics(_ state: State) -> [String: JSONValue] { ["counted": .integer(state.count)] }
+}
+
+@Suite("Statistics")
+struct StatisticsTests {
+    @Test func datasetChecksPublishMergedStatisticsIntoTheJSONReport() throws {
+        let file = try TemporaryFile(MergeTests.dataset)
+        let report = try Linter(checks: [RecordCountingCheck()], options: LintOptions(jobs: 2, version: "test", batchBytes: 128))
+            .run([.path(file.path)])
+        #expect(report.stats["counted"] == .integer(300))
+        let json = JSONReporter(options: ReporterOptions()).render(report)
+        #expect(json.contains("\"counted\": 300"))
+        #expect(json.contains("\"formats\": {"))
+    }
+}

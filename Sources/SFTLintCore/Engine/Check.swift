@@ -16,6 +16,13 @@ public protocol DatasetCheck: Check {
     associatedtype State: Mergeable
     func observe(_ sample: Sample, into state: inout State)
     func conclude(_ state: State, report: inout Findings)
+    /// Figures for the report's `stats`, by key; each key belongs to one check. Only checks that run publish.
+    func statistics(_ state: State) -> [String: JSONValue]
+}
+
+extension DatasetCheck {
+    /// Most checks publish no statistics.
+    public func statistics(_ state: State) -> [String: JSONValue] { [:] }
 }
 
 /// State that combines: `a.merge(b)` must equal the state of a's records followed by b's.

@@ -28,6 +28,7 @@ protocol DatasetStateBox: AnyObject, Sendable {
     /// Folds in a box of the same check holding the state of later records.
     func merge(_ later: any DatasetStateBox)
     func conclude(into report: inout Findings)
+    func statistics() -> [String: JSONValue]
 }
 
 final class StateBox<C: DatasetCheck>: DatasetStateBox, @unchecked Sendable {
@@ -49,5 +50,9 @@ final class StateBox<C: DatasetCheck>: DatasetStateBox, @unchecked Sendable {
 
     func conclude(into report: inout Findings) {
         check.conclude(state, report: &report)
+    }
+
+    func statistics() -> [String: JSONValue] {
+        check.statistics(state)
     }
 }

@@ -124,6 +124,9 @@ struct RunState {
         let sorted = all.all.sorted(by: Finding.reportOrder)
         let records = files.reduce(0) { $0 + $1.records }
         let score = Score(findings: sorted, records: records, categories: Set(rules.compactMap(\.category)))
-        return Report(tool: tool, files: files, findings: sorted, rules: rules, score: score)
+        let stats = states.reduce(into: [String: JSONValue]()) { all, state in
+            all.merge(state.statistics()) { first, _ in first }
+        }
+        return Report(tool: tool, files: files, findings: sorted, rules: rules, score: score, stats: stats)
     }
 }

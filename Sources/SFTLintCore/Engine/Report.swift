@@ -40,13 +40,19 @@ public struct Report: Sendable {
     /// The rules that ran, sorted by code.
     public var rules: [CheckInfo]
     public var score: Score
+    /// Statistics the dataset checks published, by key, for the JSON report's `stats`.
+    public var stats: [String: JSONValue]
 
-    public init(tool: Tool, files: [File], findings: [Finding], rules: [CheckInfo], score: Score) {
+    public init(
+        tool: Tool, files: [File], findings: [Finding], rules: [CheckInfo], score: Score,
+        stats: [String: JSONValue] = [:]
+    ) {
         self.tool = tool
         self.files = files
         self.findings = findings
         self.rules = rules
         self.score = score
+        self.stats = stats
     }
 
     /// Records over all files.

@@ -54,10 +54,11 @@ public struct JSONReporter: Reporter {
             ]),
             "files": .array(report.files.map(file)),
             "findings": .array(report.findings.map(finding)),
-            "stats": .object([
-                "formats": .object(Dictionary(uniqueKeysWithValues: formats)),
-                "rules": .object(Dictionary(uniqueKeysWithValues: rules)),
-            ]),
+            "stats": .object(
+                report.stats.merging([
+                    "formats": .object(Dictionary(uniqueKeysWithValues: formats)),
+                    "rules": .object(Dictionary(uniqueKeysWithValues: rules)),
+                ]) { _, builtIn in builtIn }),
         ])
     }
 

@@ -1,21 +1,3 @@
-/// A JSON value to write; the reporters build one and `JSONWriter` prints it.
-public enum JSONValue: Sendable, Hashable {
-    case null
-    case bool(Bool)
-    case integer(Int)
-    /// A number printed with exactly `places` decimals, such as a score: `93.8`, `100.0`.
-    case decimal(Double, places: Int)
-    case string(String)
-    case array([JSONValue])
-    /// Written with keys sorted, whatever the dictionary's order.
-    case object([String: JSONValue])
-
-    /// `.integer(value)`, or `.null` when there is no value.
-    public static func integer(_ value: Int?) -> JSONValue {
-        value.map { .integer($0) } ?? .null
-    }
-}
-
 /// Writes JSON deterministically: keys sorted by their UTF-8 bytes, two-space indentation, one member or element
 /// per line, empty containers as `{}` and `[]`.
 ///

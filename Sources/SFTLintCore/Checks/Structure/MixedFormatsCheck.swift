@@ -58,11 +58,12 @@ struct MixedFormatsCheck: DatasetCheck {
         for file in state.files.keys.sorted() {
             guard let formats = state.files[file], formats.counts.count > 1 else { continue }
             // Most records first; ties in the formats' declared order.
-            let ranked = SampleFormat.allCases.filter { formats.counts[$0] != nil }
-                .sorted { formats.counts[$0]! > formats.counts[$1]! }
-            let majority = ranked[0], minority = ranked[1]
+            let counted = SampleFormat.allCases.compactMap { format in formats.counts[format].map { (format, $0) } }
+            let ranked = counted.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
+                .map(\.element)
+            let (majority, minority) = (ranked[0].0, ranked[1].0)
             guard let at = formats.first[minority], let majorityAt = formats.first[majority] else { continue }
-            let counts = ranked.map { "\($0.rawValue) \(formats.counts[$0]!)" }.joined(separator: ", ")
+            let counts = ranked.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
             report.add(
                 Self.self, at: at, "file mixes formats (\(counts)); first \(minority.rawValue) record here",
                 related: [RelatedLocation(majorityAt, note: "first \(majority.rawValue) record")])

@@ -75,12 +75,12 @@ struct RoleTagDriftCheck: DatasetCheck {
         let keys = state.roles.keys.sorted { Self.rank($0) < Self.rank($1) }
         for key in keys {
             guard let tags = state.roles[key], tags.order.count > 1 else { continue }
-            let ranked = tags.order.enumerated().sorted {
-                (tags.counts[$0.element]!, -$0.offset) > (tags.counts[$1.element]!, -$1.offset)
-            }.map(\.element)
-            let (major, minor) = (ranked[0], ranked[1])
+            let counted = tags.order.map { ($0, tags.counts[$0] ?? 0) }
+            let ranked = counted.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
+                .map(\.element)
+            let (major, minor) = (ranked[0].0, ranked[1].0)
             guard let at = tags.first[minor], let majorAt = tags.first[major] else { continue }
-            let counts = ranked.map { "\"\($0)\" \(tags.counts[$0]!)" }.joined(separator: ", ")
+            let counts = ranked.map { "\"\($0.0)\" \($0.1)" }.joined(separator: ", ")
             report.add(
                 Self.self, at: at,
                 "\(key.isToolCall ? "tool-call" : key.role.rawValue) turns are tagged \(counts); first \"\(minor)\" here",
