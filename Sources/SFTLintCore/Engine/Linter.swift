@@ -18,6 +18,8 @@ public struct LintOptions: Sendable {
     public var version: String
     /// Bytes a batch of records aims at: the unit of work a core takes, and of the memory a run holds per core.
     public var batchBytes: Int
+    /// Options of individual rules.
+    public var settings = RuleSettings()
 
     public init(
         selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String,
@@ -46,7 +48,8 @@ public struct Linter: Sendable {
     /// Lints every input; throws only when work can't go on (a missing path, an unreadable file).
     public func run(_ inputs: [InputSource]) throws(SFTLintError) -> Report {
         let resolved = try InputResolver.resolve(inputs)
-        let plan = CheckPlan(checks.filter { options.selection.includes(type(of: $0).info) })
+        let selected = checks.filter { options.selection.includes(type(of: $0).info) }
+        let plan = CheckPlan(Linter.configure(selected, with: options.settings))
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
         let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
         var run = RunState(files: resolved.map(\.file), states: plan.makeStates())

@@ -54,7 +54,7 @@ struct UnknownFieldCheck: DatasetCheck {
                     order.append(key)
                 } else {
                     // A record never spans two states, so the counts simply add.
-                    entries[key]!.records += entry.records
+                    entries[key]?.records += entry.records
                 }
             }
         }

@@ -1,0 +1,23 @@
+/// The options of rules, as the command line (and later a config file) sets them.
+///
+/// A check that has options keeps them as typed properties with defaults and conforms to `ConfigurableCheck`:
+/// the engine hands it these settings once, before the run, and runs the configured copy.
+public struct RuleSettings: Sendable, Hashable {
+    public init() {}
+}
+
+/// A check whose behaviour depends on `RuleSettings`.
+public protocol ConfigurableCheck: Check {
+    /// This check with the settings applied; settings it doesn't use leave it unchanged.
+    func configured(with settings: RuleSettings) -> Self
+}
+
+extension Linter {
+    /// Every check configured with `settings`.
+    static func configure(_ checks: [any Check], with settings: RuleSettings) -> [any Check] {
+        checks.map { check in
+            guard let configurable = check as? any ConfigurableCheck else { return check }
+            return configurable.configured(with: settings)
+        }
+    }
+}
