@@ -24,6 +24,9 @@ struct CheckCommand {
             help: "colour the text report"),
         .value("--output", "FILE", expects: "a file path", help: "write the report to FILE instead of standard output"),
         .value("--jobs", "N", expects: "a whole number of 1 or more", help: "worker threads (default: one per core)"),
+        .value(
+            "--max-findings-per-rule", "N", expects: "a whole number (0 for no limit)",
+            help: "list at most N findings of each rule (default 1000; all are counted)"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -53,6 +56,7 @@ struct CheckCommand {
     var color = ColorChoice.auto
     var output: ReportFile?
     var jobs = 0
+    var maxFindingsPerRule = 1000
     var isHelp = false
 
     /// Parses the arguments after `check`.
@@ -83,6 +87,7 @@ struct CheckCommand {
         case "--color": color = try spec.parse(value, ColorChoice.init(rawValue:))
         case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+        case "--max-findings-per-rule": maxFindingsPerRule = try spec.parse(value) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
         case "--help": isHelp = true
         default: break
         }
@@ -105,8 +110,9 @@ struct CheckCommand {
         let report: Report
         do throws(SFTLintError) {
             let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
-            let options = LintOptions(
+            var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
+            options.maxFindingsPerRule = maxFindingsPerRule
             report = try toolkit.lint(inputs, options)
         } catch {
             console.printError(error.message)

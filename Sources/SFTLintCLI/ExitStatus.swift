@@ -36,7 +36,10 @@ struct Gate: Equatable, Sendable {
 
     /// Whether the report fails the gate, whatever `--exit-zero` says.
     func isFailing(_ report: Report) -> Bool {
-        if let threshold = failOn.threshold, report.findings.contains(where: { $0.severity >= threshold }) {
+        if let threshold = failOn.threshold,
+            report.findings.contains(where: { $0.severity >= threshold })
+                || report.omitted.contains(where: { $0.severity >= threshold })
+        {
             return true
         }
         if let failUnder, report.score.overall < failUnder { return true }

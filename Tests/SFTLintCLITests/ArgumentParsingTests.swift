@@ -63,6 +63,9 @@ import Testing
         #expect(try parse(["--color=never"]).color == .never)
         #expect(try parse(["--output", "out/report.json"]).output == ReportFile(path: "out/report.json"))
         #expect(try parse(["--jobs=8"]).jobs == 8)
+        #expect(try parse([]).maxFindingsPerRule == 1000)
+        #expect(try parse(["--max-findings-per-rule", "0"]).maxFindingsPerRule == 0)
+        #expect(try parse(["--max-findings-per-rule=25"]).maxFindingsPerRule == 25)
     }
 
     @Test func equalsKeepsTheRestOfTheValue() throws {
@@ -109,6 +112,7 @@ import Testing
         (["--color", "sometimes"], "--color expects one of auto, always, never, got 'sometimes'"),
         (["--jobs", "0"], "--jobs expects a whole number of 1 or more, got '0'"),
         (["--jobs=two"], "--jobs expects a whole number of 1 or more, got 'two'"),
+        (["--max-findings-per-rule", "-1"], "--max-findings-per-rule expects a whole number (0 for no limit), got '-1'"),
         (["--output="], "--output expects a file path, got ''"),
         (["--select"], "--select expects rule codes, prefixes or names"),
     ])

@@ -88,3 +88,26 @@ struct StatisticsTests {
         #expect(json.contains("\"formats\": {"))
     }
 }
+
+@Suite("Finding limit")
+struct FindingLimitTests {
+    /// 50 records without an output: 50 missing-field errors.
+    static let data = (0..<50).map { #"{"instruction": "Q\#($0)"}"# }.joined(separator: "\n") + "\n"
+
+    @Test func findingsBeyondTheLimitAreCountedNotKept() throws {
+        let file = try TemporaryFile(Self.data)
+        var options = LintOptions(jobs: 2, version: "test", batchBytes: 64)
+        let all = try Linter(options: options).run([.path(file.path)])
+        options.maxFindingsPerRule = 3
+        let limited = try Linter(options: options).run([.path(file.path)])
+        #expect(all.codes("S002").count == 50)
+        #expect(limited.codes("S002").map(\.location.line) == [1, 2, 3])
+        #expect(limited.omitted == [Report.Omission(code: "S002", rule: "missing-field", severity: .error, count: 47)])
+        #expect(limited.count(.error) == 50)
+        #expect(limited.countsByCode == all.countsByCode)
+        #expect(limited.score == all.score)
+        let text = TextReporter().render(limited)
+        #expect(text.contains("… 47 more S002 missing-field findings not shown (--max-findings-per-rule)\n"))
+        #expect(JSONReporter(options: ReporterOptions()).render(limited).contains("\"omitted\": {\n      \"S002\": 47"))
+    }
+}

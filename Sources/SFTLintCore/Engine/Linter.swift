@@ -20,6 +20,9 @@ public struct LintOptions: Sendable {
     public var batchBytes: Int
     /// Options of individual rules.
     public var settings = RuleSettings()
+    /// Findings kept per rule; the rest are counted, not held, so a run's memory doesn't grow with the defect
+    /// count. 0 keeps every finding.
+    public var maxFindingsPerRule = 1000
 
     public init(
         selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String,
@@ -52,7 +55,8 @@ public struct Linter: Sendable {
         let plan = CheckPlan(Linter.configure(selected, with: options.settings))
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
         let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
-        var run = RunState(files: resolved.map(\.file), states: plan.makeStates())
+        var run = RunState(
+            files: resolved.map(\.file), states: plan.makeStates(), maxFindingsPerRule: options.maxFindingsPerRule)
 
         // Batches from several files share one round, so a directory of small files still uses every core.
         var pending: [Batch] = []
@@ -104,32 +108,60 @@ struct BatchOutcome: Sendable {
 struct RunState {
     var files: [Report.File]
     let states: [any DatasetStateBox]
-    var findings = Findings()
+    let maxFindingsPerRule: Int
+    var kept: [Finding] = []
+    /// Findings per rule code, kept or not.
+    var counted: [String: Int] = [:]
+    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity).
+    var overflow: [String: (finding: Finding, count: Int)] = [:]
 
-    init(files: [InputFile], states: [any DatasetStateBox]) {
+    init(files: [InputFile], states: [any DatasetStateBox], maxFindingsPerRule: Int) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
         self.states = states
+        self.maxFindingsPerRule = maxFindingsPerRule
     }
 
     /// Folds in batch outcomes, which must come in data order.
     mutating func absorb(_ outcomes: [BatchOutcome]) {
         for outcome in outcomes {
-            findings.append(contentsOf: outcome.findings)
+            keep(outcome.findings.all)
             files[outcome.fileIndex].records += outcome.records
             files[outcome.fileIndex].formats.merge(outcome.formats, uniquingKeysWith: +)
             for (state, later) in zip(states, outcome.states) { state.merge(later) }
         }
     }
 
-    func report(tool: Report.Tool, rules: [CheckInfo]) -> Report {
-        var all = findings
-        for state in states { state.conclude(into: &all) }
-        let sorted = all.all.sorted(by: Finding.reportOrder)
+    /// Keeps the first findings of each rule, in data order, and counts the others.
+    private mutating func keep(_ findings: [Finding]) {
+        for finding in findings {
+            let count = counted[finding.code, default: 0]
+            counted[finding.code] = count + 1
+            if maxFindingsPerRule == 0 || count < maxFindingsPerRule {
+                kept.append(finding)
+            } else {
+                overflow[finding.code, default: (finding, 0)].count += 1
+            }
+        }
+    }
+
+    mutating func report(tool: Report.Tool, rules: [CheckInfo]) -> Report {
+        var concluded = Findings()
+        for state in states { state.conclude(into: &concluded) }
+        keep(concluded.all)
+        let sorted = kept.sorted(by: Finding.reportOrder)
+        let omitted = overflow.keys.sorted().compactMap { code in
+            overflow[code].map {
+                Report.Omission(code: code, rule: $0.finding.rule, severity: $0.finding.severity, count: $0.count)
+            }
+        }
+        let tallies = kept.map { (code: $0.code, severity: $0.severity, count: 1) }
+            + omitted.map { (code: $0.code, severity: $0.severity, count: $0.count) }
         let records = files.reduce(0) { $0 + $1.records }
-        let score = Score(findings: sorted, records: records, categories: Set(rules.compactMap(\.category)))
+        let score = Score(tallies: tallies, records: records, categories: Set(rules.compactMap(\.category)))
         let stats = states.reduce(into: [String: JSONValue]()) { all, state in
             all.merge(state.statistics()) { first, _ in first }
         }
-        return Report(tool: tool, files: files, findings: sorted, rules: rules, score: score, stats: stats)
+        return Report(
+            tool: tool, files: files, findings: sorted, rules: rules, score: score, stats: stats, omitted: omitted)
     }
 }

@@ -33,10 +33,27 @@ public struct Report: Sendable {
         }
     }
 
+    /// Findings of one rule that a run counted but did not keep (`--max-findings-per-rule`).
+    public struct Omission: Sendable, Hashable {
+        public var code: String
+        public var rule: String
+        public var severity: Severity
+        public var count: Int
+
+        public init(code: String, rule: String, severity: Severity, count: Int) {
+            self.code = code
+            self.rule = rule
+            self.severity = severity
+            self.count = count
+        }
+    }
+
     public var tool: Tool
     public var files: [File]
-    /// In report order (`Finding.reportOrder`).
+    /// In report order (`Finding.reportOrder`): the first findings of each rule, up to the run's limit.
     public var findings: [Finding]
+    /// Findings counted beyond the limit, by rule, sorted by code. Counts, the score and `stats` include them.
+    public var omitted: [Omission]
     /// The rules that ran, sorted by code.
     public var rules: [CheckInfo]
     public var score: Score
@@ -45,11 +62,12 @@ public struct Report: Sendable {
 
     public init(
         tool: Tool, files: [File], findings: [Finding], rules: [CheckInfo], score: Score,
-        stats: [String: JSONValue] = [:]
+        stats: [String: JSONValue] = [:], omitted: [Omission] = []
     ) {
         self.tool = tool
         self.files = files
         self.findings = findings
+        self.omitted = omitted
         self.rules = rules
         self.score = score
         self.stats = stats
@@ -63,9 +81,16 @@ public struct Report: Sendable {
         files.reduce(into: [:]) { total, file in total.merge(file.formats, uniquingKeysWith: +) }
     }
 
-    /// How many findings have `severity`.
-    public func count(_ severity: Severity) -> Int { findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) } }
+    /// How many findings have `severity`, omitted ones included.
+    public func count(_ severity: Severity) -> Int {
+        findings.reduce(0) { $0 + ($1.severity == severity ? 1 : 0) }
+            + omitted.reduce(0) { $0 + ($1.severity == severity ? $1.count : 0) }
+    }
 
-    /// Findings per rule code, for the summary table.
-    public var countsByCode: [String: Int] { findings.reduce(into: [:]) { $0[$1.code, default: 0] += 1 } }
+    /// Findings per rule code, omitted ones included, for the summary table.
+    public var countsByCode: [String: Int] {
+        var counts = findings.reduce(into: [String: Int]()) { $0[$1.code, default: 0] += 1 }
+        for omission in omitted { counts[omission.code, default: 0] += omission.count }
+        return counts
+    }
 }

@@ -40,15 +40,22 @@ public struct Score: Sendable, Hashable {
 
     /// Scores `findings` over `records` records, with a part for each of `categories`.
     public init(findings: [Finding], records: Int, categories: Set<Category>) {
+        self.init(
+            tallies: findings.map { (code: $0.code, severity: $0.severity, count: 1) }, records: records,
+            categories: categories)
+    }
+
+    /// Scores findings counted per rule and severity, so that findings a run didn't keep still count.
+    public init(tallies: [(code: String, severity: Severity, count: Int)], records: Int, categories: Set<Category>) {
         var parts: [Category: (e: Int, w: Int, i: Int)] = [:]
         for category in categories { parts[category] = (0, 0, 0) }
         var e = 0, w = 0, i = 0
-        for finding in findings {
-            let category = Category(code: finding.code)
-            switch finding.severity {
-            case .error: e += 1; if let c = category { parts[c, default: (0, 0, 0)].e += 1 }
-            case .warning: w += 1; if let c = category { parts[c, default: (0, 0, 0)].w += 1 }
-            case .info: i += 1; if let c = category { parts[c, default: (0, 0, 0)].i += 1 }
+        for tally in tallies {
+            let category = Category(code: tally.code)
+            switch tally.severity {
+            case .error: e += tally.count; if let c = category { parts[c, default: (0, 0, 0)].e += tally.count }
+            case .warning: w += tally.count; if let c = category { parts[c, default: (0, 0, 0)].w += tally.count }
+            case .info: i += tally.count; if let c = category { parts[c, default: (0, 0, 0)].i += tally.count }
             }
         }
         self.overall = Score.value(errors: e, warnings: w, infos: i, records: records)

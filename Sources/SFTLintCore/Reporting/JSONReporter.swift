@@ -54,12 +54,23 @@ public struct JSONReporter: Reporter {
             ]),
             "files": .array(report.files.map(file)),
             "findings": .array(report.findings.map(finding)),
-            "stats": .object(
-                report.stats.merging([
-                    "formats": .object(Dictionary(uniqueKeysWithValues: formats)),
-                    "rules": .object(Dictionary(uniqueKeysWithValues: rules)),
-                ]) { _, builtIn in builtIn }),
+            "stats": .object(report.stats.merging(builtInStats(report, formats: formats, rules: rules)) { _, own in own }),
         ])
+    }
+
+    /// Records per format, findings per rule, and (only when a limit dropped some) findings not listed per rule.
+    private func builtInStats(
+        _ report: Report, formats: [(String, JSONValue)], rules: [(String, JSONValue)]
+    ) -> [String: JSONValue] {
+        var stats: [String: JSONValue] = [
+            "formats": .object(Dictionary(uniqueKeysWithValues: formats)),
+            "rules": .object(Dictionary(uniqueKeysWithValues: rules)),
+        ]
+        if !report.omitted.isEmpty {
+            stats["omitted"] = .object(
+                Dictionary(uniqueKeysWithValues: report.omitted.map { ($0.code, JSONValue.integer($0.count)) }))
+        }
+        return stats
     }
 
     private func file(_ file: Report.File) -> JSONValue {

@@ -26,7 +26,7 @@ public struct TextReporter: Reporter {
     public func render(_ report: Report) -> String {
         var sections: [String] = []
         if !options.statisticsOnly && !report.findings.isEmpty {
-            sections.append(report.findings.map(line(for:)).joined())
+            sections.append(report.findings.map(line(for:)).joined() + report.omitted.map(omissionLine).joined())
         }
         if !options.quiet && !report.findings.isEmpty {
             sections.append(countTable(report))
@@ -46,6 +46,13 @@ public struct TextReporter: Reporter {
         return text
     }
 
+    /// `… 9,000 more S002 missing-field findings not shown`: the findings a run counted but didn't keep.
+    private func omissionLine(_ omission: Report.Omission) -> String {
+        let findings = omission.count == 1 ? "finding" : "findings"
+        return "… \(NumberFormatting.grouped(omission.count)) more \(dim(omission.code)) \(omission.rule) \(findings) not shown"
+            + " (--max-findings-per-rule)\n"
+    }
+
     private func position(_ location: Location) -> String {
         "\(location.path):\(location.line):\(location.column)"
     }
@@ -55,6 +62,7 @@ public struct TextReporter: Reporter {
     private func countTable(_ report: Report) -> String {
         var names: [String: String] = [:]
         for finding in report.findings where names[finding.code] == nil { names[finding.code] = finding.rule }
+        for omission in report.omitted where names[omission.code] == nil { names[omission.code] = omission.rule }
         let rows = report.countsByCode.sorted { $0.key < $1.key }.map { code, count in
             [code, names[code] ?? "", NumberFormatting.grouped(count)]
         }
