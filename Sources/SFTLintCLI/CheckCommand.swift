@@ -24,6 +24,12 @@ struct CheckCommand {
             help: "colour the text report"),
         .value("--output", "FILE", expects: "a file path", help: "write the report to FILE instead of standard output"),
         .value("--jobs", "N", expects: "a whole number of 1 or more", help: "worker threads (default: one per core)"),
+        .value(
+            "--near-dup-threshold", "T", expects: "a number above 0 and at most 1",
+            help: "similarity at which prompts are near-duplicates (D003, D004; default 0.8)"),
+        .value(
+            "--against", "PATH", expects: "a file or directory path",
+            help: "eval or benchmark data training prompts must not repeat (D004; repeatable)"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -54,6 +60,8 @@ struct CheckCommand {
     var output: ReportFile?
     var jobs = 0
     var isHelp = false
+    /// Options of individual rules.
+    var settings = RuleSettings()
 
     /// Parses the arguments after `check`.
     init(arguments: [String]) throws(UsageError) {
@@ -63,6 +71,9 @@ struct CheckCommand {
         }
         if !parsed.positionals.isEmpty {
             inputs = parsed.positionals.map { $0 == "-" ? .standardInput : .path($0) }
+        }
+        if inputs.contains(.standardInput), settings.against.contains(.standardInput) {
+            throw UsageError("standard input can't be both the data and --against")
         }
     }
 
@@ -83,6 +94,12 @@ struct CheckCommand {
         case "--color": color = try spec.parse(value, ColorChoice.init(rawValue:))
         case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+        case "--near-dup-threshold":
+            settings.nearDuplicateThreshold = try spec.parse(value) {
+                Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil }
+            }
+        case "--against":
+            settings.against.append(try spec.parse(value) { $0.isEmpty ? nil : $0 == "-" ? .standardInput : .path($0) })
         case "--help": isHelp = true
         default: break
         }
@@ -105,8 +122,9 @@ struct CheckCommand {
         let report: Report
         do throws(SFTLintError) {
             let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
-            let options = LintOptions(
+            var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
+            options.settings = settings
             report = try toolkit.lint(inputs, options)
         } catch {
             console.printError(error.message)
