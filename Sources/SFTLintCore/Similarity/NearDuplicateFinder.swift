@@ -5,11 +5,17 @@ import Foundation
 struct NearDuplicateFinder: Sendable {
     /// The similarity at which two texts are near-duplicates.
     var threshold: Double
-    var bands = MinHashBands.standard
+    /// The band layout for `threshold`.
+    var bands: MinHashBands
     /// How many earlier members of a band bucket each text is compared with. A bucket of thousands of templated
     /// prompts still links up, through neighbours, without a quadratic number of comparisons.
     var window = 64
     var jobs = ProcessInfo.processInfo.activeProcessorCount
+
+    init(threshold: Double) {
+        self.threshold = threshold
+        bands = MinHashBands(threshold: threshold)
+    }
 
     /// Items (sketch indices in `store`, in data order) linked wherever a candidate pair verifies; positions in
     /// the result are positions in `items`.
@@ -65,8 +71,8 @@ struct NearDuplicateFinder: Sendable {
         let partitions = 256
         var partitioned = [(key: UInt64, item: Int32)](repeating: (0, 0), count: count)
         var previous = [Int32](repeating: -1, count: count)
-        for firstBand in stride(from: 0, to: MinHashBands.bands, by: Self.bandsPerPass) {
-            let passBands = firstBand..<min(firstBand + Self.bandsPerPass, MinHashBands.bands)
+        for firstBand in stride(from: 0, to: bands.bands, by: Self.bandsPerPass) {
+            let passBands = firstBand..<min(firstBand + Self.bandsPerPass, bands.bands)
             let keys = bandKeys(items, in: store, bands: passBands)
             for band in passBands {
                 let column = (band - firstBand) * count

@@ -130,10 +130,12 @@ struct NearDuplicateFinderTests {
         }
     }
 
-    @Test func findsWhatBruteForceFindsAtTheDefaultThreshold() {
-        let prompts = GeneratedPrompts(seed: 20_261_122, bases: 700, unrelated: 800)
-        let sets = prompts.shingleSets
-        let threshold = RuleSettings().nearDuplicateThreshold
+    static let prompts = GeneratedPrompts(seed: 20_261_122, bases: 700, unrelated: 800)
+
+    /// At the default threshold (0.8), and at others, whose band layouts differ.
+    @Test(arguments: [RuleSettings().nearDuplicateThreshold, 0.7, 0.9])
+    func findsWhatBruteForceFinds(threshold: Double) {
+        let sets = Self.prompts.shingleSets
         #expect(sets.count > 2500)
 
         // Brute force: the exact Jaccard of every pair. Sets whose sizes differ by more than the threshold allows

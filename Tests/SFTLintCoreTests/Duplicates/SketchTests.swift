@@ -125,26 +125,42 @@ struct SketchTests {
             }
             let exact = Double(Int((2 * 40 * similarity / (1 + similarity)).rounded()))
             let s = exact / (80 - exact)
-            let expected = MinHashBands.candidateProbability(similarity: s)
+            let expected = bands.candidateProbability(similarity: s)
             let observed = Double(candidates) / Double(trials)
             #expect(abs(observed - expected) < 0.06, "at s = \(s): \(observed) candidates, expected \(expected)")
-            let perBand = Double(bandMatches) / Double(trials * MinHashBands.bands)
-            let expectedPerBand = (0..<MinHashBands.rows).reduce(1.0) { p, _ in p * s }
+            let perBand = Double(bandMatches) / Double(trials * bands.bands)
+            let expectedPerBand = (0..<bands.rows).reduce(1.0) { p, _ in p * s }
             #expect(abs(perBand - expectedPerBand) < 0.02 + 0.15 * expectedPerBand, "band rate at s = \(s)")
         }
     }
 
     @Test func theCurveIsDocumented() {
-        #expect(abs(MinHashBands.candidateProbability(similarity: 0.8) - 0.9894) < 0.0001)
-        #expect(MinHashBands.candidateProbability(similarity: 0.3) < 0.001)
-        #expect(MinHashBands.candidateProbability(similarity: 0.9) > 0.9999)
+        let standard = MinHashBands.standard
+        #expect(standard.rows == 10 && standard.bands == 40)
+        #expect(abs(standard.candidateProbability(similarity: 0.8) - 0.9894) < 0.0001)
+        #expect(standard.candidateProbability(similarity: 0.3) < 0.001)
+        #expect(standard.candidateProbability(similarity: 0.9) > 0.9999)
+    }
+
+    @Test(arguments: [0.5, 0.6, 0.7, 0.75, 0.8, 0.9, 0.95, 1.0])
+    func theLayoutFollowsTheThreshold(threshold: Double) {
+        // The most rows per band (fewest chance candidates) that keep a pair at the threshold likely to be found.
+        let layout = MinHashBands(threshold: threshold)
+        #expect(layout.candidateProbability(similarity: threshold) >= MinHashBands.targetRecall)
+        #expect(layout.rows % 2 == 0 && layout.rows * layout.bands <= MinHashBands.hashes)
+        let more = MinHashBands(rows: layout.rows + 2, bands: MinHashBands.hashes / (layout.rows + 2))
+        #expect(layout.rows + 2 > MinHashBands.hashes || more.candidateProbability(similarity: threshold) < 0.985)
     }
 
     @Test func bandKeysAreDeterministic() {
         let set: [UInt32] = [3, 1_000_000, 4_000_000_000]
-        #expect(MinHashBands.standard.keys(of: set) == MinHashBands(seed: 0x5346_544c_696e_7433).keys(of: set))
-        #expect(MinHashBands.standard.keys(of: set) != MinHashBands(seed: 1).keys(of: set))
-        #expect(Set(MinHashBands.standard.keys(of: set)).count == MinHashBands.bands)
+        let standard = MinHashBands.standard
+        #expect(standard.keys(of: set) == MinHashBands(threshold: 0.8, seed: 0x5346_544c_696e_7433).keys(of: set))
+        #expect(standard.keys(of: set) != MinHashBands(threshold: 0.8, seed: 1).keys(of: set))
+        #expect(Set(standard.keys(of: set)).count == standard.bands)
+        // Pairs computed five at a time and one at a time give the same keys.
+        let odd = MinHashBands(rows: 6, bands: 66)
+        #expect(odd.keys(of: set).count == 66)
     }
 
     // MARK: - Union-find and key table

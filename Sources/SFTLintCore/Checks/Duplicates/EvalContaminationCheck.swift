@@ -44,7 +44,6 @@ struct EvalContaminationCheck: DatasetCheck, ConfigurableCheck {
     var index: EvalIndex?
     /// The similarity at which a training prompt near-duplicates an eval prompt.
     var threshold = RuleSettings().nearDuplicateThreshold
-    var bands = MinHashBands.standard
 
     func configured(with settings: RuleSettings) -> EvalContaminationCheck {
         var check = self
@@ -76,7 +75,7 @@ struct EvalContaminationCheck: DatasetCheck, ConfigurableCheck {
         guard let index, let ref = RecordRef(sample) else { return }
         guard let question = SampleText.of(sample).question,
             let match = index.match(
-                key: question.key, sketch: question.sketch, bandKeys: { bands.keys(of: question.sketch) },
+                key: question.key, sketch: question.sketch, bandKeys: { index.bands.keys(of: question.sketch) },
                 threshold: threshold)
         else { return }
         state.hits.append(

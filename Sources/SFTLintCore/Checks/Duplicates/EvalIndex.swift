@@ -26,11 +26,14 @@ public final class EvalIndex: Sendable, Hashable {
         var ref: RecordRef
     }
 
+    /// The band layout training prompts must be looked up with.
+    let bands: MinHashBands
+
     init(prompts: [Prompt], paths: PathTable, bands: MinHashBands = .standard) {
         var exact = KeyTable(expected: prompts.count)
         var sketches = SketchStore()
-        var heads = (0..<MinHashBands.bands).map { _ in KeyTable(expected: prompts.count) }
-        var previous = [[Int32]](repeating: [Int32](repeating: -1, count: prompts.count), count: MinHashBands.bands)
+        var heads = (0..<bands.bands).map { _ in KeyTable(expected: prompts.count) }
+        var previous = [[Int32]](repeating: [Int32](repeating: -1, count: prompts.count), count: bands.bands)
         for (i, prompt) in prompts.enumerated() {
             exact.insert(prompt.key, Int32(i))
             sketches.append(prompt.sketch)
@@ -39,6 +42,7 @@ public final class EvalIndex: Sendable, Hashable {
                 previous[band][i] = heads[band].update(key, Int32(i)) ?? -1
             }
         }
+        self.bands = bands
         self.refs = prompts.map(\.ref)
         self.paths = paths
         self.sketches = sketches
@@ -100,7 +104,7 @@ public final class EvalIndex: Sendable, Hashable {
 
     /// Reads the prompts of `inputs` (files, directories, standard input) the way training data is read.
     /// Records that aren't valid or have no prompt are skipped: findings never point into eval files.
-    static func read(_ inputs: [InputSource], jobs: Int) throws(SFTLintError) -> EvalIndex {
+    static func read(_ inputs: [InputSource], bands: MinHashBands, jobs: Int) throws(SFTLintError) -> EvalIndex {
         let resolved = try InputResolver.resolve(inputs)
         let builder = SampleBuilder(forcedFormat: nil)
         var prompts: [Prompt] = []
@@ -131,7 +135,7 @@ public final class EvalIndex: Sendable, Hashable {
             let names = resolved.map { "'\($0.file.path)'" }.joined(separator: ", ")
             throw SFTLintError("no prompts found in --against \(names)")
         }
-        return EvalIndex(prompts: prompts, paths: paths)
+        return EvalIndex(prompts: prompts, paths: paths, bands: bands)
     }
 }
 
@@ -140,7 +144,8 @@ extension RuleSettings {
     func readingEvalIndex(jobs: Int) throws(SFTLintError) -> RuleSettings {
         guard !against.isEmpty, evalIndex == nil else { return self }
         var settings = self
-        settings.evalIndex = try EvalIndex.read(against, jobs: jobs)
+        settings.evalIndex = try EvalIndex.read(
+            against, bands: MinHashBands(threshold: nearDuplicateThreshold), jobs: jobs)
         return settings
     }
 }
