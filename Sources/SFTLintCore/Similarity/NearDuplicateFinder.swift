@@ -21,11 +21,8 @@ struct NearDuplicateFinder: Sendable {
     /// the result are positions in `items`.
     func link(_ items: [Int32], in store: SketchStore) -> UnionFind {
         var links = UnionFind(count: items.count)
-        forEachCandidate(items, in: store, window: window) { later, earlier in
-            guard !links.isConnected(later, earlier) else { return }
-            if store.isSimilar(Int(items[later]), Int(items[earlier]), threshold: threshold) {
-                links.union(later, earlier)
-            }
+        for pass in verifiedEdges(items, in: store, window: window, isSkippingLinked: true) {
+            for edge in pass { links.union(Int(edge.later), Int(edge.earlier)) }
         }
         return links
     }
@@ -40,13 +37,12 @@ struct NearDuplicateFinder: Sendable {
     /// Every candidate pair of `items` that verifies, each once, with no window and no skipping of pairs already
     /// linked: what the finder proposes, for comparison with brute force.
     func verifiedPairs(_ items: [Int32], in store: SketchStore) -> [Pair] {
-        var seen: Set<Int> = []
-        var pairs: [Pair] = []
-        forEachCandidate(items, in: store, window: .max) { later, earlier in
-            guard seen.insert(earlier << 32 | later).inserted else { return }
-            let similarity = store.similarity(Int(items[later]), Int(items[earlier]))
-            if similarity >= threshold - BottomKSketch.tolerance {
-                pairs.append(Pair(earlier: earlier, later: later, similarity: similarity))
+        var pairs: Set<Pair> = []
+        for pass in verifiedEdges(items, in: store, window: .max, isSkippingLinked: false) {
+            for edge in pass {
+                let (earlier, later) = (Int(edge.earlier), Int(edge.later))
+                let similarity = store.similarity(Int(items[later]), Int(items[earlier]))
+                pairs.insert(Pair(earlier: earlier, later: later, similarity: similarity))
             }
         }
         return pairs.sorted { ($0.earlier, $0.later) < ($1.earlier, $1.later) }
@@ -54,8 +50,39 @@ struct NearDuplicateFinder: Sendable {
 
     // MARK: - Candidates
 
-    /// Bands computed at a time: bounds the key buffer to 8 × 8 bytes per item.
-    private static let bandsPerPass = 8
+    /// A verified pair, as positions in `items`.
+    struct Edge: Sendable {
+        var later: Int32
+        var earlier: Int32
+    }
+
+    /// Bands per pass: a pass holds 4 × 8 bytes of keys per item, and passes run on all cores at once.
+    private static let bandsPerPass = 4
+
+    /// The verified pairs of each pass of bands. Passes run in parallel, each on its own bands with its own
+    /// union-find: a pair already linked within the pass (`isSkippingLinked`) isn't verified again. Linking the
+    /// edges of every pass gives the same groups in any order.
+    private func verifiedEdges(
+        _ items: [Int32], in store: SketchStore, window: Int, isSkippingLinked: Bool
+    ) -> [[Edge]] {
+        guard items.count > 1 else { return [] }
+        let passes = stride(from: 0, to: bands.bands, by: Self.bandsPerPass).map {
+            $0..<min($0 + Self.bandsPerPass, bands.bands)
+        }
+        return Parallel.map(passes, jobs: jobs) { passBands in
+            var links = UnionFind(count: items.count)
+            var edges: [Edge] = []
+            let keys = bandKeys(items, in: store, bands: passBands)
+            forEachCandidate(keys: keys, bands: passBands.count, count: items.count, window: window) {
+                later, earlier in
+                if isSkippingLinked, links.isConnected(later, earlier) { return }
+                guard store.isSimilar(Int(items[later]), Int(items[earlier]), threshold: threshold) else { return }
+                links.union(later, earlier)
+                edges.append(Edge(later: Int32(later), earlier: Int32(earlier)))
+            }
+            return edges
+        }
+    }
 
     /// Calls `visit(later, earlier)` for each pair of items that share a band key, within `window` of each other
     /// in the bucket; a pair sharing several bands is visited once per band.
@@ -64,76 +91,62 @@ struct NearDuplicateFinder: Sendable {
     /// equal keys covers one partition at a time and stays in cache: a table over a million keys misses the
     /// cache on every lookup.
     private func forEachCandidate(
-        _ items: [Int32], in store: SketchStore, window: Int, _ visit: (_ later: Int, _ earlier: Int) -> Void
+        keys: [UInt64], bands: Int, count: Int, window: Int, _ visit: (_ later: Int, _ earlier: Int) -> Void
     ) {
-        let count = items.count
-        guard count > 1 else { return }
         let partitions = 256
         var partitioned = [(key: UInt64, item: Int32)](repeating: (0, 0), count: count)
         var previous = [Int32](repeating: -1, count: count)
-        for firstBand in stride(from: 0, to: bands.bands, by: Self.bandsPerPass) {
-            let passBands = firstBand..<min(firstBand + Self.bandsPerPass, bands.bands)
-            let keys = bandKeys(items, in: store, bands: passBands)
-            for band in passBands {
-                let column = (band - firstBand) * count
-                var starts = [Int](repeating: 0, count: partitions + 1)
-                for item in 0..<count { starts[Int(keys[column + item] >> 56) + 1] += 1 }
-                for p in 0..<partitions { starts[p + 1] += starts[p] }
-                var next = starts
-                for item in 0..<count {
-                    let key = keys[column + item]
-                    let p = Int(key >> 56)
-                    partitioned[next[p]] = (key, Int32(item))
-                    next[p] += 1
-                }
-                for p in 0..<partitions where starts[p + 1] - starts[p] > 1 {
-                    // Heads and chains by position in the partition: every access stays local.
-                    var heads = KeyTable(expected: starts[p + 1] - starts[p])
-                    for position in starts[p]..<starts[p + 1] {
-                        let (key, later) = partitioned[position]
-                        guard let head = heads.update(key, Int32(position)) else {
-                            previous[position] = -1
-                            continue
-                        }
-                        previous[position] = head
-                        var earlier = Int(head)
-                        var compared = 0
-                        while earlier >= 0, compared < window {
-                            visit(Int(later), Int(partitioned[earlier].item))
-                            earlier = Int(previous[earlier])
-                            compared += 1
-                        }
+        for band in 0..<bands {
+            let column = band * count
+            var starts = [Int](repeating: 0, count: partitions + 1)
+            for item in 0..<count { starts[Int(keys[column + item] >> 56) + 1] += 1 }
+            for p in 0..<partitions { starts[p + 1] += starts[p] }
+            var next = starts
+            for item in 0..<count {
+                let key = keys[column + item]
+                let p = Int(key >> 56)
+                partitioned[next[p]] = (key, Int32(item))
+                next[p] += 1
+            }
+            for p in 0..<partitions where starts[p + 1] - starts[p] > 1 {
+                // Heads and chains by position in the partition: every access stays local.
+                var heads = KeyTable(expected: starts[p + 1] - starts[p])
+                for position in starts[p]..<starts[p + 1] {
+                    let (key, later) = partitioned[position]
+                    guard let head = heads.update(key, Int32(position)) else {
+                        previous[position] = -1
+                        continue
+                    }
+                    previous[position] = head
+                    var earlier = Int(head)
+                    var compared = 0
+                    while earlier >= 0, compared < window {
+                        visit(Int(later), Int(partitioned[earlier].item))
+                        earlier = Int(previous[earlier])
+                        compared += 1
                     }
                 }
             }
         }
     }
 
-    /// The keys of `bands` for every item, band by band (all items' keys of one band are contiguous), computed on
-    /// all cores.
+    /// The keys of `bands` for every item, band by band (all items' keys of one band are contiguous).
     private func bandKeys(_ items: [Int32], in store: SketchStore, bands: Range<Int>) -> [UInt64] {
         let count = items.count
         var keys = [UInt64](repeating: 0, count: count * bands.count)
-        let chunk = 4096
-        let starts = Array(stride(from: 0, to: count, by: chunk))
+        var buffer = [UInt64](repeating: 0, count: bands.count)
         keys.withUnsafeMutableBufferPointer { keys in
-            // Each chunk writes only its own items' keys, so no two threads touch one element.
-            nonisolated(unsafe) let output = keys
-            _ = Parallel.map(starts, jobs: jobs) { start in
-                var buffer = [UInt64](repeating: 0, count: bands.count)
-                buffer.withUnsafeMutableBufferPointer { buffer in
-                    for position in start..<min(start + chunk, count) {
-                        let item = Int(items[position])
-                        if store.isEmpty(item) {
-                            // Nothing to compare: a key no other item has.
-                            for i in 0..<bands.count { buffer[i] = Hash64.mix(UInt64(position) | 1 << 62) }
-                        } else {
-                            store.withSketch(item) { self.bands.keys(of: $0, bands: bands, into: buffer) }
-                        }
-                        for i in 0..<bands.count { output[i * count + position] = buffer[i] }
+            buffer.withUnsafeMutableBufferPointer { buffer in
+                for position in 0..<count {
+                    let item = Int(items[position])
+                    if store.isEmpty(item) {
+                        // Nothing to compare: a key no other item has.
+                        for i in 0..<bands.count { buffer[i] = Hash64.mix(UInt64(position) | 1 << 62) }
+                    } else {
+                        store.withSketch(item) { self.bands.keys(of: $0, bands: bands, into: buffer) }
                     }
+                    for i in 0..<bands.count { keys[i * count + position] = buffer[i] }
                 }
-                return 0
             }
         }
         return keys

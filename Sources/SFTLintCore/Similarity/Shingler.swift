@@ -28,15 +28,17 @@ enum Shingler {
             if isLastCJK, !lastHadPredecessor { out.append(Hash64.mix(UInt64(lastCJK) | unigramTag)) }
             isLastCJK = false
         }
+        func continueWord(at i: Int) {
+            guard wordStart < 0 else { return }
+            endCJKRun()
+            wordStart = i
+        }
 
         while i < count {
             let byte = text[i]
             if byte < 0x80 {
                 if isASCIIWordByte(byte) {
-                    if wordStart < 0 {
-                        endCJKRun()
-                        wordStart = i
-                    }
+                    continueWord(at: i)
                 } else {
                     endWord(at: i)
                 }
@@ -56,10 +58,7 @@ enum Shingler {
                 lastCJK = value
                 isLastCJK = true
             } else if isWordCharacter(value) {
-                if wordStart < 0 {
-                    endCJKRun()
-                    wordStart = i
-                }
+                continueWord(at: i)
             } else {
                 endWord(at: i)
             }

@@ -88,6 +88,13 @@ enum TextNormalizer {
         let normalized = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, written in
             written = 0
             var isSpacePending = false
+            /// Writes the space a run of whitespace left pending, now that content follows it.
+            func writePendingSpace() {
+                guard isSpacePending else { return }
+                target[written] = 0x20
+                written += 1
+                isSpacePending = false
+            }
             var i = 0
             let count = bytes.count
             while i < count {
@@ -99,11 +106,7 @@ enum TextNormalizer {
                         isSpacePending = written > 0
                         continue
                     }
-                    if isSpacePending {
-                        target[written] = 0x20
-                        written += 1
-                        isSpacePending = false
-                    }
+                    writePendingSpace()
                     target[written] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
                     written += 1
                     continue
@@ -120,11 +123,7 @@ enum TextNormalizer {
                     i += length
                     continue
                 }
-                if isSpacePending {
-                    target[written] = 0x20
-                    written += 1
-                    isSpacePending = false
-                }
+                writePendingSpace()
                 if case .replace(let replacement) = treatment {
                     for unit in replacement.utf8 {
                         target[written] = unit

@@ -42,22 +42,19 @@ struct ConflictingResponseCheck: DatasetCheck {
         /// Per sample with a prompt and a response, in data order.
         var promptKeys: [UInt64] = []
         var responses: [ResponseSketch] = []
-        var refs: [RecordRef] = []
-        var paths = PathTable()
+        var samples = RecordList()
         var cache = AnalysisCache<ExactGroups>()
 
         mutating func merge(_ later: State) {
             promptKeys.append(contentsOf: later.promptKeys)
             responses.append(contentsOf: later.responses)
-            refs.append(contentsOf: later.refs)
-            paths.merge(later.paths)
+            samples.merge(later.samples)
             cache = AnalysisCache()
         }
 
-        /// Bytes held per record, not counting spare capacity.
+        /// Bytes held, not counting spare capacity.
         var byteCount: Int {
-            promptKeys.count
-                * (MemoryLayout<UInt64>.stride + MemoryLayout<ResponseSketch>.stride + MemoryLayout<RecordRef>.stride)
+            promptKeys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<ResponseSketch>.stride) + samples.byteCount
         }
 
         var groups: ExactGroups { cache.value(records: promptKeys.count) { ExactGroups(keys: promptKeys) } }
@@ -70,8 +67,7 @@ struct ConflictingResponseCheck: DatasetCheck {
         guard text.hasResponse, let response = text.response, let promptKey = text.promptKey else { return }
         state.promptKeys.append(promptKey)
         state.responses.append(response)
-        state.refs.append(ref)
-        state.paths.note(sample)
+        state.samples.append(ref, of: sample)
     }
 
     /// Each later sample of a prompt whose response differs from the first sample's, with the similarity.
@@ -86,16 +82,16 @@ struct ConflictingResponseCheck: DatasetCheck {
 
     func conclude(_ state: State, report: inout Findings) {
         let groups = state.groups
+        let samples = state.samples
         for (record, similarity) in conflicts(state) {
-            let here = state.refs[record]
-            let first = state.refs[groups.first(of: record)]
+            let first = groups.first(of: record)
             let position = DuplicateWording.ordinal(Int(groups.position[record]))
             report.add(
-                Self.self, at: here.location(in: state.paths),
-                "same prompt as \(state.paths.place(first, from: here)), different response (similarity "
+                Self.self, at: samples.location(record),
+                "same prompt as \(samples.place(first, from: record)), different response (similarity "
                     + "\(DuplicateWording.similarity(similarity)); \(position) of \(groups.size(of: record)) "
                     + "samples with this prompt)",
-                related: [RelatedLocation(first.location(in: state.paths), note: "first sample with this prompt")])
+                related: [RelatedLocation(samples.location(first), note: "first sample with this prompt")])
         }
     }
 

@@ -52,22 +52,21 @@ struct EvalContaminationCheck: DatasetCheck, ConfigurableCheck {
         return check
     }
 
-    /// A training sample that matches an eval prompt.
+    /// A training sample's match in the eval data.
     struct Hit: Sendable {
-        var ref: RecordRef
         var prompt: Int32
         var similarity: Float
         var isExact: Bool
     }
 
     struct State: Mergeable {
-        /// Only the matches: each sample is compared with the eval set as it is observed.
+        /// Only the matches, and their records: each sample is compared with the eval data as it is observed.
         var hits: [Hit] = []
-        var paths = PathTable()
+        var samples = RecordList()
 
         mutating func merge(_ later: State) {
             hits.append(contentsOf: later.hits)
-            paths.merge(later.paths)
+            samples.merge(later.samples)
         }
     }
 
@@ -78,14 +77,13 @@ struct EvalContaminationCheck: DatasetCheck, ConfigurableCheck {
                 key: question.key, sketch: question.sketch, bandKeys: { index.bands.keys(of: question.sketch) },
                 threshold: threshold)
         else { return }
-        state.hits.append(
-            Hit(ref: ref, prompt: Int32(match.prompt), similarity: Float(match.similarity), isExact: match.isExact))
-        state.paths.note(sample)
+        state.hits.append(Hit(prompt: Int32(match.prompt), similarity: Float(match.similarity), isExact: match.isExact))
+        state.samples.append(ref, of: sample)
     }
 
     func conclude(_ state: State, report: inout Findings) {
         guard let index else { return }
-        for hit in state.hits {
+        for (record, hit) in state.hits.enumerated() {
             let place = index.place(of: Int(hit.prompt))
             let message =
                 hit.isExact
@@ -93,7 +91,7 @@ struct EvalContaminationCheck: DatasetCheck, ConfigurableCheck {
                 : "prompt near-identical to an eval prompt at \(place) "
                     + "(similarity \(DuplicateWording.similarity(Double(hit.similarity))))"
             report.add(
-                Self.self, at: hit.ref.location(in: state.paths), message,
+                Self.self, at: state.samples.location(record), message,
                 related: [RelatedLocation(index.location(of: Int(hit.prompt)), note: "eval prompt")])
         }
     }

@@ -34,24 +34,22 @@ struct ExactDuplicateCheck: DatasetCheck {
     )
 
     struct State: Mergeable {
-        /// Per sample with text, in data order: its key and where it is.
+        /// Per sample with text, in data order: its key and its record.
         var keys: [UInt64] = []
-        var refs: [RecordRef] = []
+        var samples = RecordList()
         /// Every record seen, with text or not: the denominator of the duplicate rate.
         var records = 0
-        var paths = PathTable()
         var cache = AnalysisCache<ExactGroups>()
 
         mutating func merge(_ later: State) {
             keys.append(contentsOf: later.keys)
-            refs.append(contentsOf: later.refs)
+            samples.merge(later.samples)
             records += later.records
-            paths.merge(later.paths)
             cache = AnalysisCache()
         }
 
-        /// Bytes held per record, not counting spare capacity.
-        var byteCount: Int { keys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<RecordRef>.stride) }
+        /// Bytes held, not counting spare capacity.
+        var byteCount: Int { keys.count * MemoryLayout<UInt64>.stride + samples.byteCount }
 
         var groups: ExactGroups { cache.value(records: keys.count) { ExactGroups(keys: keys) } }
     }
@@ -61,21 +59,20 @@ struct ExactDuplicateCheck: DatasetCheck {
         state.records += 1
         guard let key = SampleText.of(sample).sampleKey else { return }
         state.keys.append(key)
-        state.refs.append(ref)
-        state.paths.note(sample)
+        state.samples.append(ref, of: sample)
     }
 
     func conclude(_ state: State, report: inout Findings) {
         let groups = state.groups
+        let samples = state.samples
         for record in state.keys.indices where groups.position[record] > 1 {
-            let here = state.refs[record]
-            let first = state.refs[groups.first(of: record)]
-            let place = state.paths.place(first, from: here)
+            let first = groups.first(of: record)
             let position = DuplicateWording.ordinal(Int(groups.position[record]))
             report.add(
-                Self.self, at: here.location(in: state.paths),
-                "duplicate of \(place): \(position) of \(groups.size(of: record)) identical samples",
-                related: [RelatedLocation(first.location(in: state.paths), note: "first copy")])
+                Self.self, at: samples.location(record),
+                "duplicate of \(samples.place(first, from: record)): \(position) of \(groups.size(of: record)) "
+                    + "identical samples",
+                related: [RelatedLocation(samples.location(first), note: "first copy")])
         }
     }
 

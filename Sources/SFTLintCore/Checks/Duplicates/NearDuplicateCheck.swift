@@ -54,22 +54,18 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         /// the bottom-k sketch of its shingles (system prompt left out, for "similar"), and where it is.
         var promptKeys: [UInt64] = []
         var sketches = SketchStore()
-        var refs: [RecordRef] = []
-        var paths = PathTable()
+        var samples = RecordList()
         var cache = AnalysisCache<Analysis>()
 
         mutating func merge(_ later: State) {
             promptKeys.append(contentsOf: later.promptKeys)
             sketches.append(contentsOf: later.sketches)
-            refs.append(contentsOf: later.refs)
-            paths.merge(later.paths)
+            samples.merge(later.samples)
             cache = AnalysisCache()
         }
 
-        /// Bytes held per record, not counting spare capacity.
-        var byteCount: Int {
-            promptKeys.count * (MemoryLayout<UInt64>.stride + MemoryLayout<RecordRef>.stride) + sketches.byteCount
-        }
+        /// Bytes held, not counting spare capacity.
+        var byteCount: Int { promptKeys.count * MemoryLayout<UInt64>.stride + sketches.byteCount + samples.byteCount }
     }
 
     func observe(_ sample: Sample, into state: inout State) {
@@ -78,8 +74,7 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         guard let promptKey = text.promptKey else { return }
         state.promptKeys.append(promptKey)
         state.sketches.append(text.question?.sketch ?? [])
-        state.refs.append(ref)
-        state.paths.note(sample)
+        state.samples.append(ref, of: sample)
     }
 
     // MARK: - Analysis
@@ -132,25 +127,24 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
 
     func conclude(_ state: State, report: inout Findings) {
         let analysis = state.cache.value(records: state.promptKeys.count) { analyse(state) }
+        let samples = state.samples
         for member in analysis.members {
-            let here = state.refs[member.record]
-            let first = state.refs[member.first]
-            let closest = state.refs[member.closest]
+            let (here, first, closest) = (member.record, member.first, member.closest)
             let position = DuplicateWording.ordinal(member.position)
             let similarity = DuplicateWording.similarity(member.similarity)
             let group =
-                member.closest == member.first
+                closest == first
                 ? "\(position) of \(member.size) in its group"
-                : "\(position) of \(member.size) in a group first seen at \(state.paths.place(first, from: here))"
+                : "\(position) of \(member.size) in a group first seen at \(samples.place(first, from: here))"
             let hint = member.similarity >= 0.995 ? "; only punctuation, symbols or the system prompt differ" : ""
-            var related = [RelatedLocation(first.location(in: state.paths), note: "first prompt of the group")]
-            if member.closest != member.first {
-                related.append(RelatedLocation(closest.location(in: state.paths), note: "most similar earlier prompt"))
+            var related = [RelatedLocation(samples.location(first), note: "first prompt of the group")]
+            if closest != first {
+                related.append(RelatedLocation(samples.location(closest), note: "most similar earlier prompt"))
             }
             report.add(
-                Self.self, at: here.location(in: state.paths),
-                "near-duplicate prompt of \(state.paths.place(closest, from: here)) (similarity \(similarity); "
-                    + "\(group))\(hint)",
+                Self.self, at: samples.location(here),
+                "near-duplicate prompt of \(samples.place(closest, from: here)) (similarity \(similarity); \(group))"
+                    + hint,
                 related: related)
         }
     }

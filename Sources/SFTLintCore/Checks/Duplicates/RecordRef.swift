@@ -36,6 +36,35 @@ struct RecordRef: Sendable, Hashable, Comparable {
     }
 }
 
+/// The records a dataset state refers to, in data order, 16 bytes each, with the paths of their files.
+struct RecordList: Sendable {
+    private(set) var refs: [RecordRef] = []
+    private(set) var paths = PathTable()
+
+    var count: Int { refs.count }
+
+    /// Bytes held, not counting spare capacity or the handful of paths.
+    var byteCount: Int { refs.count * MemoryLayout<RecordRef>.stride }
+
+    /// Appends the record `ref` of `sample`.
+    mutating func append(_ ref: RecordRef, of sample: Sample) {
+        refs.append(ref)
+        paths.note(sample)
+    }
+
+    /// Appends the records of a later state.
+    mutating func merge(_ later: RecordList) {
+        refs.append(contentsOf: later.refs)
+        paths.merge(later.paths)
+    }
+
+    /// Where record `index` starts.
+    func location(_ index: Int) -> Location { refs[index].location(in: paths) }
+
+    /// How a message at record `here` names record `index`: `line 15`, or `other.jsonl:15` in another file.
+    func place(_ index: Int, from here: Int) -> String { paths.place(refs[index], from: refs[here]) }
+}
+
 /// The paths of the files a state has seen, by file index: a handful of strings, however many records.
 struct PathTable: Sendable {
     private var paths: [Int: String] = [:]
