@@ -6,16 +6,10 @@ import Testing
 
 /// `--near-dup-threshold` and `--against`: parsing, usage errors, and what reaches the engine.
 @Suite struct DuplicateOptionsTests {
-    func parse(_ arguments: [String]) throws -> CheckCommand { try CheckCommand(arguments: arguments) }
+    /// The argument-parsing tests' helpers.
+    let parsing = ArgumentParsingTests()
 
-    func message(_ arguments: [String]) -> String? {
-        do throws(UsageError) {
-            _ = try CheckCommand(arguments: arguments)
-            return nil
-        } catch {
-            return error.message
-        }
-    }
+    func parse(_ arguments: [String]) throws -> CheckCommand { try parsing.parse(arguments) }
 
     @Test func defaults() throws {
         let command = try parse([])
@@ -47,7 +41,7 @@ import Testing
         (["-", "--against", "-"], "standard input can't be both the data and --against"),
     ])
     func usageErrors(arguments: [String], expected: String) {
-        #expect(message(arguments) == expected)
+        #expect(parsing.message(arguments) == expected)
     }
 
     @Test func helpListsTheOptions() {

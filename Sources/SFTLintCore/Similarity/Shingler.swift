@@ -8,64 +8,87 @@
 /// `Hello, world!` and `hello world`. Mixed text gives both kinds.
 enum Shingler {
     /// Appends the hash of every shingle of `text` (normalised UTF-8) to `out`, repeats included.
+    ///
+    /// One pass with plain locals: this loop sees every byte of every response.
     static func appendShingles(of text: UnsafeBufferPointer<UInt8>, to out: inout [UInt64]) {
+        guard let base = text.baseAddress else { return }
+        let count = text.count
         var wordStart = -1
         // The last token, when it was a CJK character, and whether it had a CJK character before it.
         var lastCJK: UInt32 = 0
         var isLastCJK = false
         var lastHadPredecessor = false
         var i = 0
-        let count = text.count
-
-        func endWord(at end: Int) {
-            guard wordStart >= 0 else { return }
-            out.append(
-                Hash64.hash(
-                    UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: text[wordStart..<end])), seed: wordSeed))
-            wordStart = -1
-        }
-        func endCJKRun() {
-            if isLastCJK, !lastHadPredecessor { out.append(Hash64.mix(UInt64(lastCJK) | unigramTag)) }
-            isLastCJK = false
-        }
-        func continueWord(at i: Int) {
-            guard wordStart < 0 else { return }
-            endCJKRun()
-            wordStart = i
-        }
-
         while i < count {
-            let byte = text[i]
+            let byte = base[i]
+            var length = 1
+            var isWord: Bool
+            var isCJKCharacter = false
+            var value: UInt32 = 0
             if byte < 0x80 {
-                if isASCIIWordByte(byte) {
-                    continueWord(at: i)
-                } else {
-                    endWord(at: i)
+                isWord = isASCIIWordByte(byte)
+                if isWord, wordStart >= 0 {
+                    // Inside an ASCII word: run to its end.
+                    i += 1
+                    while i < count, base[i] < 0x80, isASCIIWordByte(base[i]) { i += 1 }
+                    continue
                 }
-                i += 1
-                continue
-            }
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            let value = TextNormalizer.decode(text, at: i, length: length)
-            if isCJK(value) {
-                endWord(at: i)
-                if isLastCJK {
-                    out.append(Hash64.mix(UInt64(lastCJK) << 21 | UInt64(value)))
-                    lastHadPredecessor = true
-                } else {
-                    lastHadPredecessor = false
-                }
-                lastCJK = value
-                isLastCJK = true
-            } else if isWordCharacter(value) {
-                continueWord(at: i)
             } else {
-                endWord(at: i)
+                length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+                value = TextNormalizer.decode(text, at: i, length: length)
+                isCJKCharacter = isCJK(value)
+                isWord = !isCJKCharacter && isWordCharacter(value)
+            }
+            if isWord {
+                if wordStart < 0 {
+                    // A word after a lone CJK character: that character is a shingle of its own.
+                    if isLastCJK, !lastHadPredecessor { out.append(Hash64.mix(UInt64(lastCJK) | unigramTag)) }
+                    isLastCJK = false
+                    wordStart = i
+                }
+            } else {
+                if wordStart >= 0 {
+                    out.append(wordHash(base + wordStart, i - wordStart))
+                    wordStart = -1
+                }
+                if isCJKCharacter {
+                    if isLastCJK { out.append(Hash64.mix(UInt64(lastCJK) << 21 | UInt64(value))) }
+                    lastHadPredecessor = isLastCJK
+                    lastCJK = value
+                    isLastCJK = true
+                }
             }
             i += length
         }
-        endWord(at: count)
-        endCJKRun()
+        if wordStart >= 0 { out.append(wordHash(base + wordStart, count - wordStart)) }
+        if isLastCJK, !lastHadPredecessor { out.append(Hash64.mix(UInt64(lastCJK) | unigramTag)) }
+    }
+
+    /// The hash of a word: inline for the usual word of at most 16 bytes (two overlapping reads from each end
+    /// cover it, as in `Hash64`), `Hash64` beyond.
+    @inline(__always)
+    private static func wordHash(_ start: UnsafePointer<UInt8>, _ length: Int) -> UInt64 {
+        let raw = UnsafeRawPointer(start)
+        guard length <= 16 else {
+            return Hash64.hash(UnsafeRawBufferPointer(start: raw, count: length), seed: wordSeed)
+        }
+        var a: UInt64
+        var b: UInt64
+        if length >= 4 {
+            let quarter = (length >> 3) << 2
+            a = read32(raw, 0) << 32 | read32(raw, quarter)
+            b = read32(raw, length - 4) << 32 | read32(raw, length - 4 - quarter)
+        } else {
+            a = UInt64(start[0]) << 16 | UInt64(start[length >> 1]) << 8 | UInt64(start[length - 1])
+            b = 0
+        }
+        let product = (a ^ Hash64.p1).multipliedFullWidth(by: b ^ wordSeed)
+        return Hash64.mum(product.low ^ Hash64.p0 ^ UInt64(length), product.high ^ Hash64.p1)
+    }
+
+    @inline(__always)
+    private static func read32(_ raw: UnsafeRawPointer, _ offset: Int) -> UInt64 {
+        UInt64(UInt32(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt32.self)))
     }
 
     /// The shingles of normalised text as 32-bit hashes, sorted, without repeats: the set two texts are compared by.
@@ -95,9 +118,14 @@ enum Shingler {
     private static let wordSeed: UInt64 = 0x5753_4846_4c49_4e54
     private static let unigramTag: UInt64 = 1 << 63
 
+    /// Digits and letters of ASCII, as bits of two masks: byte b is a word byte when bit b is set.
+    private static let asciiWordLow: UInt64 = 0x03FF_0000_0000_0000
+    private static let asciiWordHigh: UInt64 = 0x07FF_FFFE_07FF_FFFE
+
     @inline(__always)
     private static func isASCIIWordByte(_ byte: UInt8) -> Bool {
-        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A)
+        let mask = byte < 64 ? asciiWordLow : asciiWordHigh
+        return (mask >> UInt64(byte & 63)) & 1 != 0
     }
 
     /// Han, kana and hangul: scripts written without spaces between words (Korean has spaces, but its

@@ -82,33 +82,49 @@ enum TextNormalizer {
     /// Normalises UTF-8 into `out`; false, writing nothing, when a character needs Foundation.
     ///
     /// Writes through a buffer sized to the input: no replacement is longer than what it replaces, and
-    /// collapsing whitespace only shortens.
+    /// collapsing whitespace only shortens. Positions and flags are plain locals, which the compiler keeps in
+    /// registers: this loop sees every byte of every sample.
     private static func appendFast(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8], isFolded: Bool) -> Bool {
         var isDone = true
         let normalized = [UInt8](unsafeUninitializedCapacity: bytes.count) { target, written in
             written = 0
+            guard let source = bytes.baseAddress, let destination = target.baseAddress else { return }
+            var w = 0
             var isSpacePending = false
-            /// Writes the space a run of whitespace left pending, now that content follows it.
-            func writePendingSpace() {
-                guard isSpacePending else { return }
-                target[written] = 0x20
-                written += 1
-                isSpacePending = false
-            }
             var i = 0
             let count = bytes.count
             while i < count {
+                // Eight bytes of plain ASCII at once: no control character, no two spaces in a row, no leading
+                // space. Output never runs ahead of input, so the eight bytes fit.
+                if !isSpacePending, i + 8 <= count,
+                    let block = asciiBlock(
+                        UInt64(littleEndian: UnsafeRawPointer(source + i).loadUnaligned(as: UInt64.self)),
+                        isAtStart: w == 0)
+                {
+                    UnsafeMutableRawPointer(destination + w).storeBytes(
+                        of: block.lowercased.littleEndian, as: UInt64.self)
+                    // A space ending the block stays pending: what follows decides whether it is written.
+                    w += block.isEndingInSpace ? 7 : 8
+                    isSpacePending = block.isEndingInSpace
+                    i += 8
+                    continue
+                }
                 let byte = bytes[i]
                 if byte < 0x80 {
                     i += 1
                     // Plain comparisons: range `contains` is generic, and costly in debug builds on a 100 MB line.
-                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                        isSpacePending = written > 0
+                    if byte <= 0x20, byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        isSpacePending = w > 0
                         continue
                     }
-                    writePendingSpace()
-                    target[written] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
-                    written += 1
+                    if isSpacePending {
+                        target[w] = 0x20
+                        w += 1
+                        isSpacePending = false
+                    }
+                    // A–Z to a–z without a branch.
+                    target[w] = byte | (byte &- 0x41 < 26 ? 0x20 : 0)
+                    w += 1
                     continue
                 }
                 let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
@@ -116,30 +132,50 @@ enum TextNormalizer {
                 let treatment = treatment(of: value, isFolded: isFolded)
                 if treatment == .slow {
                     isDone = false
-                    return
+                    break
                 }
                 if treatment == .whitespace {
-                    isSpacePending = written > 0
+                    isSpacePending = w > 0
                     i += length
                     continue
                 }
-                writePendingSpace()
+                if isSpacePending {
+                    target[w] = 0x20
+                    w += 1
+                    isSpacePending = false
+                }
                 if case .replace(let replacement) = treatment {
                     for unit in replacement.utf8 {
-                        target[written] = unit
-                        written += 1
+                        target[w] = unit
+                        w += 1
                     }
                 } else {
                     for k in i..<min(i + length, count) {
-                        target[written] = bytes[k]
-                        written += 1
+                        target[w] = bytes[k]
+                        w += 1
                     }
                 }
                 i += length
             }
+            written = w
         }
         if isDone { out.append(contentsOf: normalized) }
         return isDone
+    }
+
+    /// Eight bytes (little-endian) lowercased, when they can be copied as they are: all ASCII, no control
+    /// character or whitespace but single spaces, and no space first at the start of the text. SWAR arithmetic:
+    /// every byte is below 0x80, so no sum carries into the next byte.
+    @inline(__always)
+    static func asciiBlock(_ v: UInt64, isAtStart: Bool) -> (lowercased: UInt64, isEndingInSpace: Bool)? {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        guard v & high == 0, (v &- 0x20 &* ones) & ~v & high == 0 else { return nil }
+        let t = v ^ (0x20 &* ones)
+        let spaces = ~(((t & ~high) &+ ~high) | t) & high
+        guard spaces & (spaces << 8) == 0, !(isAtStart && spaces & 0x80 != 0) else { return nil }
+        let upper = (v &+ (0x3F &* ones)) & ~(v &+ (0x25 &* ones)) & high
+        return (v | upper >> 2, spaces >> 63 != 0)
     }
 
     /// The scalar value of the UTF-8 sequence at `i` (Swift strings are always valid UTF-8).

@@ -49,6 +49,22 @@ struct TextNormalizerTests {
         #expect(checked > 30_000)
     }
 
+    @Test func asciiBlocksMatchTheByteByByteRules() {
+        // Random ASCII with runs of spaces, tabs, newlines and capitals at every offset: what the eight-byte path
+        // copies must equal lowercasing and collapsing whitespace.
+        var generator = SeededGenerator(seed: 8)
+        let alphabet =
+            Array("aB z\t\nQ.1 \r  Zy-") + Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789,;!")
+        for _ in 0..<3000 {
+            let text = String(
+                (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            // Over bytes: in Swift "\r\n" is one Character, which `split` wouldn't see as whitespace.
+            let words = text.lowercased().utf8.split { [0x20, 0x09, 0x0A, 0x0D].contains($0) }
+            let expected = words.map { String(decoding: $0, as: UTF8.self) }.joined(separator: " ")
+            #expect(TextNormalizer.normalize(text) == expected, "\(Array(text.utf8))")
+        }
+    }
+
     @Test func slowPathTextMatchesFoundation() {
         for text in ["Crème BRÛLÉE", "Ǆemal", "Ⅻ ㈱ ㎏", "İstanbul", "ﾊﾟﾝ"] {
             let reference = text.precomposedStringWithCompatibilityMapping
