@@ -20,6 +20,7 @@ public struct MinHashBands: Sendable {
 
     /// Min-wise hashes per band (even: they are computed two at a time).
     public let rows: Int
+    /// Bands: a pair of sets sharing any one band's key is a candidate.
     public let bands: Int
 
     /// Per pair of min-wise hashes: v = multipliers[i] · x + increments[i] mod 2^64, with x a 32-bit shingle

@@ -15,13 +15,16 @@
 /// The duplicate rules run one after another on the same sample on the same thread, so `of(_:)` keeps the last
 /// sample's text per thread and hands it to each rule: the text is normalised once, not once per rule.
 final class SampleText {
-    /// The record these turns are from; weak, so a record freed and another allocated at its address can't match.
+    /// The record these turns are from; weak, so a record freed and another allocated at its address can't match,
+    /// and nothing here keeps a batch's bytes alive.
     private weak var record: RecordSource?
-    private var turns: [Turn] = []
+    /// Per turn: the seed its role gives its hash, and whether it is a system turn.
+    private var roleSeeds: [UInt64] = []
+    private var isSystem: [Bool] = []
     /// The normalised text of every turn, one after another; `ends[i]` is where turn i ends.
     private var bytes: [UInt8] = []
     private var ends: [Int] = []
-    /// Index of the final assistant turn, or `turns.count` when there is none.
+    /// Index of the final assistant turn, or the number of turns when there is none.
     private var responseIndex = 0
 
     private var cachedSampleKey: UInt64??
@@ -47,14 +50,17 @@ final class SampleText {
 
     private func load(_ sample: Sample) {
         record = sample.record
-        turns = sample.turns
         bytes.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
-        for turn in turns {
+        roleSeeds.removeAll(keepingCapacity: true)
+        isSystem.removeAll(keepingCapacity: true)
+        for turn in sample.turns {
             TextNormalizer.append(turn.text, to: &bytes)
             ends.append(bytes.count)
+            roleSeeds.append(Self.roleSeed(turn))
+            isSystem.append(turn.role == .system)
         }
-        responseIndex = turns.lastIndex { $0.role == .assistant } ?? turns.count
+        responseIndex = sample.turns.lastIndex { $0.role == .assistant } ?? sample.turns.count
         cachedSampleKey = nil
         cachedPromptKey = nil
         cachedQuestion = nil
@@ -66,7 +72,7 @@ final class SampleText {
     /// The key of the whole sample, every turn with its role; nil when no turn has text.
     var sampleKey: UInt64? {
         if let cachedSampleKey { return cachedSampleKey }
-        let key = key(of: 0..<turns.count)
+        let key = key(of: 0..<ends.count)
         cachedSampleKey = key
         return key
     }
@@ -74,13 +80,13 @@ final class SampleText {
     /// The key of the prompt, system turns and roles included: two samples with one key ask the same thing.
     var promptKey: UInt64? {
         if let cachedPromptKey { return cachedPromptKey }
-        let key = key(of: 0..<min(responseIndex, turns.count))
+        let key = key(of: 0..<min(responseIndex, ends.count))
         cachedPromptKey = key
         return key
     }
 
     /// Whether the sample has a final assistant turn.
-    var hasResponse: Bool { responseIndex < turns.count }
+    var hasResponse: Bool { responseIndex < ends.count }
 
     /// The question's key (its normalised text, turns apart) and the bottom-k sketch of its shingles; nil when it
     /// has no text.
@@ -90,7 +96,7 @@ final class SampleText {
         var hashes: [UInt64] = []
         var hasText = false
         withTurns { turn, text in
-            guard turn < responseIndex, turns[turn].role != .system, !text.isEmpty else { return }
+            guard turn < responseIndex, !isSystem[turn], !text.isEmpty else { return }
             hasText = true
             key = Hash64.combine(key, Hash64.hash(UnsafeRawBufferPointer(text)))
             Shingler.appendShingles(of: text, to: &hashes)
@@ -134,12 +140,12 @@ final class SampleText {
         withTurns { turn, text in
             guard range.contains(turn) else { return }
             hasText = hasText || !text.isEmpty
-            key = Hash64.combine(key, Hash64.hash(UnsafeRawBufferPointer(text), seed: roleSeed(turns[turn])))
+            key = Hash64.combine(key, Hash64.hash(UnsafeRawBufferPointer(text), seed: roleSeeds[turn]))
         }
         return hasText ? key : nil
     }
 
-    private func roleSeed(_ turn: Turn) -> UInt64 {
+    private static func roleSeed(_ turn: Turn) -> UInt64 {
         switch turn.role {
         case .system?: 1
         case .user?: 2
