@@ -50,7 +50,8 @@ public struct Linter: Sendable {
         let resolved = try InputResolver.resolve(inputs)
         let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
         // Eval data (`--against`) is read first: checks compare each training sample with it as they see it.
-        let settings = try options.settings.readingEvalIndex(jobs: jobs)
+        var settings = try options.settings.readingEvalIndex(jobs: jobs)
+        settings.jobs = jobs
         let selected = checks.filter { options.selection.includes(type(of: $0).info) }
         let plan = CheckPlan(Linter.configure(selected, with: settings))
         let builder = SampleBuilder(forcedFormat: options.inputFormat)

@@ -10,6 +10,9 @@ public struct RuleSettings: Sendable, Hashable {
     public var against: [InputSource] = []
     /// D004: the prompts of `against`, which the linter reads before the training data.
     public var evalIndex: EvalIndex?
+    /// Threads a rule may use for its work after the data is read (D003's candidate search); the linter sets it
+    /// from `LintOptions.jobs`. 0: one per core.
+    public var jobs = 0
 
     public init() {}
 }

@@ -133,6 +133,16 @@ struct DuplicateRulesTests {
         #expect(report.codes("D003").first?.message.contains("similarity 0.67") == true)
     }
 
+    @Test func settingsConfigureTheChecks() {
+        var settings = RuleSettings()
+        settings.nearDuplicateThreshold = 0.9
+        settings.jobs = 1
+        let near = NearDuplicateCheck().configured(with: settings)
+        #expect(near.threshold == 0.9 && near.jobs == 1)
+        #expect(EvalContaminationCheck().configured(with: settings).threshold == 0.9)
+        #expect(EvalContaminationCheck().configured(with: settings).index == nil)
+    }
+
     @Test func ordinals() {
         let expected = [
             1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 11: "11th", 12: "12th", 13: "13th", 21: "21st", 22: "22nd",

@@ -43,9 +43,13 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
     /// The similarity at which two prompts are near-duplicates.
     var threshold = RuleSettings().nearDuplicateThreshold
 
+    /// Threads for the candidate search; 0: one per core.
+    var jobs = 0
+
     func configured(with settings: RuleSettings) -> NearDuplicateCheck {
         var check = self
         check.threshold = settings.nearDuplicateThreshold
+        check.jobs = settings.jobs
         return check
     }
 
@@ -103,7 +107,9 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         // Equal prompts are one item: D003 compares distinct prompts, and reports the first record of each.
         let exact = ExactGroups(keys: state.promptKeys)
         let items = exact.first.filter { !state.sketches.isEmpty(Int($0)) }
-        var links = NearDuplicateFinder(threshold: threshold).link(items, in: state.sketches)
+        var finder = NearDuplicateFinder(threshold: threshold)
+        if jobs > 0 { finder.jobs = jobs }
+        var links = finder.link(items, in: state.sketches)
         var analysis = Analysis()
         for group in links.groups() {
             analysis.groups += 1
