@@ -4,7 +4,10 @@
 Deterministic (seeded). Mixes English and Chinese records, some with `input`, and plants exact copies and
 light paraphrases of earlier prompts (1% each), so later dedup rules have something to find.
 
-usage: generate_alpaca.py OUT.jsonl [N]   (N defaults to 1,000,000, about 700 MB)
+usage: generate_alpaca.py OUT.jsonl [N] [PLANTED.tsv]   (N defaults to 1,000,000, about 700 MB)
+
+With PLANTED.tsv, also lists the planted records, one a line: `copy` or `paraphrase`, the planted record's
+0-based index, and the index of the record it was made from. The data file is the same either way.
 """
 import json
 import random
@@ -43,26 +46,36 @@ def record(rng, i):
 def main():
     out = sys.argv[1]
     n = int(sys.argv[2]) if len(sys.argv) > 2 else 1_000_000
+    planted = open(sys.argv[3], "w", encoding="utf-8") if len(sys.argv) > 3 else None
     rng = random.Random(20261122)
-    kept = []
+    kept = []  # (index, record): choosing a pair draws the same random numbers as choosing a record
     with open(out, "w", encoding="utf-8") as f:
         for i in range(n):
             roll = rng.random()
             if kept and roll < 0.01:
-                rec = dict(rng.choice(kept))  # exact copy
+                source, rec = rng.choice(kept)  # exact copy
+                rec = dict(rec)
+                kind = "copy"
             elif kept and roll < 0.02:
-                rec = dict(rng.choice(kept))  # paraphrase: one word of the prompt changed
+                source, rec = rng.choice(kept)  # paraphrase: one word of the prompt changed
+                rec = dict(rec)
                 words = rec["instruction"].split(" ")
                 words[rng.randrange(len(words))] = rng.choice(WORDS)
                 rec["instruction"] = " ".join(words)
+                kind = "paraphrase"
             else:
                 rec = record(rng, i)
+                kind = None
                 if len(kept) < 10_000:
-                    kept.append(rec)
+                    kept.append((i, rec))
                 elif rng.random() < 0.01:
-                    kept[rng.randrange(len(kept))] = rec
+                    kept[rng.randrange(len(kept))] = (i, rec)
+            if planted and kind:
+                planted.write(f"{kind}\t{i}\t{source}\n")
             f.write(json.dumps(rec, ensure_ascii=False))
             f.write("\n")
+    if planted:
+        planted.close()
 
 
 if __name__ == "__main__":

@@ -27,6 +27,12 @@ struct CheckCommand {
         .value(
             "--max-findings-per-rule", "N", expects: "a whole number (0 for no limit)",
             help: "list at most N findings of each rule (default 1000; all are counted)"),
+        .value(
+            "--near-dup-threshold", "T", expects: "a number above 0 and at most 1",
+            help: "similarity at which prompts are near-duplicates (D003, D004; default 0.8)"),
+        .value(
+            "--against", "PATH", expects: "a file or directory path",
+            help: "eval or benchmark data training prompts must not repeat (D004; repeatable)"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -58,6 +64,8 @@ struct CheckCommand {
     var jobs = 0
     var maxFindingsPerRule = 1000
     var isHelp = false
+    /// Options of individual rules.
+    var settings = RuleSettings()
 
     /// Parses the arguments after `check`.
     init(arguments: [String]) throws(UsageError) {
@@ -67,6 +75,9 @@ struct CheckCommand {
         }
         if !parsed.positionals.isEmpty {
             inputs = parsed.positionals.map { $0 == "-" ? .standardInput : .path($0) }
+        }
+        if inputs.contains(.standardInput), settings.against.contains(.standardInput) {
+            throw UsageError("standard input can't be both the data and --against")
         }
     }
 
@@ -88,6 +99,12 @@ struct CheckCommand {
         case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         case "--max-findings-per-rule": maxFindingsPerRule = try spec.parse(value) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
+        case "--near-dup-threshold":
+            settings.nearDuplicateThreshold = try spec.parse(value) {
+                Double($0).flatMap { $0 > 0 && $0 <= 1 ? $0 : nil }
+            }
+        case "--against":
+            settings.against.append(try spec.parse(value) { $0.isEmpty ? nil : $0 == "-" ? .standardInput : .path($0) })
         case "--help": isHelp = true
         default: break
         }
@@ -113,6 +130,7 @@ struct CheckCommand {
             var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
             options.maxFindingsPerRule = maxFindingsPerRule
+            options.settings = settings
             report = try toolkit.lint(inputs, options)
         } catch {
             console.printError(error.message)

@@ -82,7 +82,10 @@ struct RulesCommand {
     private func examples(_ title: String, _ examples: [Example]) -> String {
         guard !examples.isEmpty else { return "" }
         let indented = examples.map { example in
-            example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
+            let indent = { (text: String) in
+                text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
+            }
+            return indent(example.text) + (example.against.map { "  with eval data (--against):\n" + indent($0) } ?? "")
         }
         return "\n\(title):\n\n" + indented.joined(separator: "\n")
     }

@@ -55,6 +55,11 @@ enum ExampleVariant: String, CaseIterable, Sendable {
         }
     }
 
+    /// The example's eval data (`--against`) in the same layout, with no line flagged.
+    func renderAgainst(_ example: Example) -> [UInt8]? {
+        example.against.map { render(Example($0)).bytes }
+    }
+
     /// Puts an emoji at the start of every text field that starts with a letter, shifting every later column.
     static func addingEmoji(_ line: String) -> String {
         let fields = /("(?:instruction|input|output|value|content|text|prompt|completion|system)"\s*:\s*")(?=[\p{L}])/
@@ -74,7 +79,8 @@ struct CheckExampleTests {
         for variant in ExampleVariant.allCases {
             if let needed = variant.requirement, !testCase.example.variants.contains(needed) { continue }
             let document = variant.render(testCase.example)
-            let report = try LintHarness.lint(document.bytes, checks: [testCase.check])
+            let report = try LintHarness.lint(
+                document.bytes, checks: [testCase.check], against: variant.renderAgainst(testCase.example))
             let findings = report.findings.filter { $0.code == testCase.code }
             let flagged = Set(findings.map(\.location.line))
             #expect(

@@ -1,5 +1,9 @@
 /// Every built-in rule, sorted by code. Edited by hand when a check is added.
 public let allChecks: [any Check] = [
+    ExactDuplicateCheck(),
+    ConflictingResponseCheck(),
+    NearDuplicateCheck(),
+    EvalContaminationCheck(),
     InvalidJSONCheck(),
     InvalidUTF8Check(),
     DuplicateKeyCheck(),

@@ -51,10 +51,13 @@ public struct Linter: Sendable {
     /// Lints every input; throws only when work can't go on (a missing path, an unreadable file).
     public func run(_ inputs: [InputSource]) throws(SFTLintError) -> Report {
         let resolved = try InputResolver.resolve(inputs)
-        let selected = checks.filter { options.selection.includes(type(of: $0).info) }
-        let plan = CheckPlan(Linter.configure(selected, with: options.settings))
-        let builder = SampleBuilder(forcedFormat: options.inputFormat)
         let jobs = options.jobs > 0 ? options.jobs : ProcessInfo.processInfo.activeProcessorCount
+        // Eval data (`--against`) is read first: checks compare each training sample with it as they see it.
+        var settings = try options.settings.readingEvalIndex(jobs: jobs)
+        settings.jobs = jobs
+        let selected = checks.filter { options.selection.includes(type(of: $0).info) }
+        let plan = CheckPlan(Linter.configure(selected, with: settings))
+        let builder = SampleBuilder(forcedFormat: options.inputFormat)
         var run = RunState(
             files: resolved.map(\.file), states: plan.makeStates(), maxFindingsPerRule: options.maxFindingsPerRule)
 

@@ -3,6 +3,17 @@
 /// A check that has options keeps them as typed properties with defaults and conforms to `ConfigurableCheck`:
 /// the engine hands it these settings once, before the run, and runs the configured copy.
 public struct RuleSettings: Sendable, Hashable {
+    /// D003, D004: the Jaccard similarity of shingles at which two prompts are near-duplicates
+    /// (`--near-dup-threshold`).
+    public var nearDuplicateThreshold = 0.8
+    /// D004: eval or benchmark data that training prompts must not repeat (`--against`).
+    public var against: [InputSource] = []
+    /// D004: the prompts of `against`, which the linter reads before the training data.
+    public var evalIndex: EvalIndex?
+    /// Threads a rule may use for its work after the data is read (D003's candidate search); the linter sets it
+    /// from `LintOptions.jobs`. 0: one per core.
+    public var jobs = 0
+
     public init() {}
 }
 

@@ -17,10 +17,13 @@ public struct Example: Sendable, Hashable, CustomStringConvertible {
     /// The snippet as written in the check, markers included.
     public let text: String
     public let variants: Variants
+    /// JSONL eval data the snippet is linted against (`--against`), for rules that compare with it.
+    public let against: String?
 
-    public init(_ text: String, variants: Variants = .all) {
+    public init(_ text: String, variants: Variants = .all, against: String? = nil) {
         self.text = text
         self.variants = variants
+        self.against = against
     }
 
     public var description: String { text }

@@ -4,9 +4,10 @@ import Foundation
 
 /// Lints bytes through the real pipeline (file, framer, parser, checks) in a temporary file.
 enum LintHarness {
+    /// `against`, when given, is eval data written beside the file and linted against (`--against`).
     static func lint(
         _ bytes: [UInt8], checks: [any Check] = allChecks, name: String = "data.jsonl", format: SampleFormat? = nil,
-        jobs: Int = 1
+        jobs: Int = 1, against: [UInt8]? = nil
     ) throws -> Report {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("sftlint-tests-\(UUID().uuidString)", isDirectory: true)
@@ -14,8 +15,13 @@ enum LintHarness {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
-        let linter = Linter(checks: checks, options: LintOptions(inputFormat: format, jobs: jobs, version: "test"))
-        return try linter.run([.path(url.path)])
+        var options = LintOptions(inputFormat: format, jobs: jobs, version: "test")
+        if let against {
+            let evalURL = directory.appendingPathComponent("eval-" + name)
+            try Data(against).write(to: evalURL)
+            options.settings.against = [.path(evalURL.path)]
+        }
+        return try Linter(checks: checks, options: options).run([.path(url.path)])
     }
 
     static func lint(_ text: String, checks: [any Check] = allChecks, name: String = "data.jsonl") throws -> Report {

@@ -1,0 +1,168 @@
+/// Flags prompts that are near-identical to earlier prompts without being equal, grouping each cluster of
+/// near-duplicates so that 50 paraphrases are one group.
+struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
+    static let info = CheckInfo(
+        code: "D003",
+        name: "near-duplicate",
+        summary: "A prompt is near-identical to an earlier prompt without being equal to it.",
+        rationale: """
+            Paraphrases and template variants of one prompt over-train its answer as copies do, and they slip past \
+            exact deduplication. Prompts (without the system prompt) are compared by the Jaccard similarity of \
+            their words, or of pairs of CJK characters, ignoring punctuation, case and spacing; prompts at or above \
+            --near-dup-threshold (default 0.8) are linked, and linked prompts form one group. Equal prompts are \
+            left to D001 and D002.
+            """,
+        severity: .warning,
+        triggering: [
+            Example(
+                #"""
+                {"instruction": "Write a short story about a brave knight who saves a village from a dragon.", "output": "Once upon a time..."}
+                ! {"instruction": "Write a short story about a brave knight who saves the village from a dragon.", "output": "Sir Roland rode out..."}
+                {"instruction": "Translate to French: good morning", "output": "Bonjour"}
+                ! {"instruction": "translate to French - Good morning!", "output": "Bonjour !"}
+                {"instruction": "请用简单的语言解释光合作用的过程。", "output": "植物利用阳光把水和二氧化碳变成糖和氧气。"}
+                ! {"instruction": "请用简单的语言，解释光合作用的过程！", "output": "光合作用就是植物制造养分的过程。"}
+                {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
+                ! {"instruction": "把这句话翻译成英文：", "output": "Please translate this sentence into English."}
+                """#)
+        ],
+        nonTriggering: [
+            Example(
+                #"""
+                {"instruction": "Write a short story about a dragon.", "output": "Once upon a time..."}
+                {"instruction": "Write a poem about a dragon.", "output": "Scales of fire..."}
+                {"instruction": "Write a short story about a dragon.", "output": "A dragon slept."}
+                {"instruction": "解释光合作用。", "output": "植物利用阳光制造养分。"}
+                {"instruction": "解释呼吸作用。", "output": "细胞分解有机物释放能量。"}
+                {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
+                {"instruction": "把这句话翻译成法文", "output": "Traduisez cette phrase en français."}
+                """#)
+        ]
+    )
+
+    /// The similarity at which two prompts are near-duplicates.
+    var threshold = RuleSettings().nearDuplicateThreshold
+
+    /// Threads for the candidate search; 0: one per core.
+    var jobs = 0
+
+    func configured(with settings: RuleSettings) -> NearDuplicateCheck {
+        var check = self
+        check.threshold = settings.nearDuplicateThreshold
+        check.jobs = settings.jobs
+        return check
+    }
+
+    struct State: Mergeable {
+        /// Per sample with a prompt, in data order: the prompt's key (system prompt included, for "equal"),
+        /// the bottom-k sketch of its shingles (system prompt left out, for "similar"), and where it is.
+        var promptKeys: [UInt64] = []
+        var sketches = SketchStore()
+        var samples = RecordList()
+        var cache = AnalysisCache<Analysis>()
+
+        mutating func merge(_ later: State) {
+            promptKeys.append(contentsOf: later.promptKeys)
+            sketches.append(contentsOf: later.sketches)
+            samples.merge(later.samples)
+            cache = AnalysisCache()
+        }
+
+        /// Bytes held, not counting spare capacity.
+        var byteCount: Int { promptKeys.count * MemoryLayout<UInt64>.stride + sketches.byteCount + samples.byteCount }
+    }
+
+    func observe(_ sample: Sample, into state: inout State) {
+        guard let ref = RecordRef(sample) else { return }
+        let text = SampleText.of(sample)
+        guard let promptKey = text.promptKey else { return }
+        state.promptKeys.append(promptKey)
+        state.sketches.append(text.question?.sketch ?? [])
+        state.samples.append(ref, of: sample)
+    }
+
+    // MARK: - Analysis
+
+    /// One later prompt of a group, as reported.
+    struct Member: Sendable {
+        var record: Int
+        var first: Int
+        var closest: Int
+        var similarity: Double
+        var position: Int
+        var size: Int
+    }
+
+    struct Analysis: Sendable {
+        var members: [Member] = []
+        var groups = 0
+        var largest = 0
+    }
+
+    /// Earlier members of a group compared with each later one to find its closest.
+    private static let closestWindow = 64
+
+    /// Links distinct prompts by banded MinHash over the whole run, then walks each group in data order.
+    func analyse(_ state: State) -> Analysis {
+        // Equal prompts are one item: D003 compares distinct prompts, and reports the first record of each.
+        let exact = ExactGroups(keys: state.promptKeys)
+        let items = exact.first.filter { !state.sketches.isEmpty(Int($0)) }
+        var finder = NearDuplicateFinder(threshold: threshold)
+        if jobs > 0 { finder.jobs = jobs }
+        var links = finder.link(items, in: state.sketches)
+        var analysis = Analysis()
+        for group in links.groups() {
+            analysis.groups += 1
+            analysis.largest = max(analysis.largest, group.count)
+            let records = group.map { Int(items[$0]) }
+            for (position, record) in records.enumerated().dropFirst() {
+                var closest = records[0]
+                var best = state.sketches.similarity(record, closest)
+                for earlier in records[max(0, position - Self.closestWindow)..<position] {
+                    let similarity = state.sketches.similarity(record, earlier)
+                    if similarity > best { (closest, best) = (earlier, similarity) }
+                }
+                analysis.members.append(
+                    Member(
+                        record: record, first: records[0], closest: closest, similarity: best,
+                        position: position + 1, size: records.count))
+            }
+        }
+        return analysis
+    }
+
+    func conclude(_ state: State, report: inout Findings) {
+        let analysis = state.cache.value(records: state.promptKeys.count) { analyse(state) }
+        let samples = state.samples
+        for member in analysis.members {
+            let (here, first, closest) = (member.record, member.first, member.closest)
+            let position = DuplicateWording.ordinal(member.position)
+            let similarity = DuplicateWording.similarity(member.similarity)
+            let group =
+                closest == first
+                ? "\(position) of \(member.size) in its group"
+                : "\(position) of \(member.size) in a group first seen at \(samples.place(first, from: here))"
+            let hint = member.similarity >= 0.995 ? "; only punctuation, symbols or the system prompt differ" : ""
+            var related = [RelatedLocation(samples.location(first), note: "first prompt of the group")]
+            if closest != first {
+                related.append(RelatedLocation(samples.location(closest), note: "most similar earlier prompt"))
+            }
+            report.add(
+                Self.self, at: samples.location(here),
+                "near-duplicate prompt of \(samples.place(closest, from: here)) (similarity \(similarity); \(group))"
+                    + hint,
+                related: related)
+        }
+    }
+
+    func statistics(_ state: State) -> [String: JSONValue] {
+        let analysis = state.cache.value(records: state.promptKeys.count) { analyse(state) }
+        return [
+            "nearDuplicates": .object([
+                "groups": .integer(analysis.groups),
+                "largestGroup": .integer(analysis.largest),
+                "samples": .integer(analysis.members.count),
+            ])
+        ]
+    }
+}
