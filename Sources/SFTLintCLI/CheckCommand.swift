@@ -24,6 +24,9 @@ struct CheckCommand {
             help: "colour the text report"),
         .value("--output", "FILE", expects: "a file path", help: "write the report to FILE instead of standard output"),
         .value("--jobs", "N", expects: "a whole number of 1 or more", help: "worker threads (default: one per core)"),
+        .value(
+            "--short-response-words", "N", expects: "a whole number of 1 or more",
+            help: "L001: responses with fewer words are short (default 2; a CJK character counts half)"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -54,6 +57,8 @@ struct CheckCommand {
     var output: ReportFile?
     var jobs = 0
     var isHelp = false
+    /// Options of individual rules.
+    var settings = RuleSettings()
 
     /// Parses the arguments after `check`.
     init(arguments: [String]) throws(UsageError) {
@@ -84,6 +89,8 @@ struct CheckCommand {
         case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         case "--help": isHelp = true
+        case "--short-response-words":
+            settings.shortResponseWords = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         default: break
         }
     }
@@ -105,8 +112,9 @@ struct CheckCommand {
         let report: Report
         do throws(SFTLintError) {
             let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
-            let options = LintOptions(
+            var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
+            options.settings = settings
             report = try toolkit.lint(inputs, options)
         } catch {
             console.printError(error.message)

@@ -1,9 +1,15 @@
 /// Every built-in rule, sorted by code. Edited by hand when a check is added.
 public let allChecks: [any Check] = [
+    EncodingArtifactCheck(),
+    WhitespaceCheck(),
+    HTMLArtifactCheck(),
+    RepeatedTextCheck(),
+    LanguageMismatchCheck(),
     InvalidJSONCheck(),
     InvalidUTF8Check(),
     DuplicateKeyCheck(),
     NotAnObjectCheck(),
+    ShortResponseCheck(),
     UnknownFormatCheck(),
     MissingFieldCheck(),
     WrongTypeCheck(),

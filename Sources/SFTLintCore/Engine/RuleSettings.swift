@@ -3,6 +3,10 @@
 /// A check that has options keeps them as typed properties with defaults and conforms to `ConfigurableCheck`:
 /// the engine hands it these settings once, before the run, and runs the configured copy.
 public struct RuleSettings: Sendable, Hashable {
+    /// L001 short-response: a response with fewer words than this is short when its prompt asks for a long form;
+    /// a CJK character counts as half a word, so the default 2 means 2 words or 4 CJK characters.
+    public var shortResponseWords = 2
+
     public init() {}
 }
 
