@@ -53,6 +53,14 @@ struct ContentTextTests {
         #expect(ScriptWords("日本流行音乐艺术家：宇多田光 (Utada)、椎名林檎").main?.script == .han)
         #expect(ScriptWords("Привет, мир").main?.script == .cyrillic)
         #expect(ScriptWords("2 + 2 = 4").main == nil)
+        // Long runs of ideographs are counted sixteen bytes at a time; every offset of the run's end must count.
+        for pad in 0..<4 {
+            let text = String(repeating: "x", count: pad) + String(repeating: "中文测试文本", count: 20) + "，English words。"
+                + String(repeating: "汉字", count: 30) + "é"
+            let words = ScriptWords(text)
+            #expect(words[.han] == 180 && words[.latin] == (pad > 0 ? 4 : 3), "pad \(pad)")
+            #expect(words.total == WordCount.of(text))
+        }
         let tie = ScriptWords("ab cd 中文")
         #expect(tie.main?.script == .latin && tie.main?.share == 0.5)
     }

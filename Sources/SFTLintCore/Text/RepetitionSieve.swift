@@ -1,28 +1,26 @@
 /// A fast first pass that tells whether a text may loop, so that the exact search of `RepeatedRun` (a token a
 /// time, far too slow for every response of a million-record file) only runs on texts that might.
 ///
-/// It looks at clauses (sentences and lines), not tokens. Clause ends (`.` `!` `?` a newline, `。` `！` `？`) are
-/// found thirty-two bytes at a time, and each clause is compared in O(1) with the four before it (length, first
-/// and last eight bytes, ASCII case folded). A text loops at clause level when consecutive clauses, or groups of
-/// up to four, match. A loop inside a clause ("ha ha ha ha", "好的好的好的") runs on to the end of the text, or
-/// makes a long clause: there the clause's last eight bytes recur at a short period (up to 32 bytes). A text
-/// that passes none of these tests has no loop worth reporting, and one that passes is checked exactly. What can
-/// slip through: a loop of a unit longer than 32 bytes without punctuation, and a loop inside a clause shorter
-/// than 120 bytes followed by more text ("Ha ha ha ha ha ha ha ha ha ha. Then he left.").
+/// It looks at clauses (sentences and lines), not tokens. Clause ends (`.`, a newline, `。`) are found thirty-two
+/// bytes at a time, and each clause is compared in O(1) with the four before it (length, first and last eight
+/// bytes, ASCII case folded). A text loops at clause level when consecutive clauses, or groups of up to four,
+/// match. A loop inside a clause ("ha ha ha ha", "好的好的好的") runs on to the end of the text, or makes a long
+/// clause: there the clause's last eight bytes recur at a short period (up to 32 bytes). A text that passes none
+/// of these tests has no loop worth reporting, and one that passes is checked exactly. What can slip through: a
+/// loop of a unit longer than 32 bytes without a full stop in it, and a loop inside a clause shorter than 120
+/// bytes followed by more text ("Ha ha ha ha ha ha ha ha ha ha. Then he left.").
 public enum RepetitionSieve {
-    /// Bytes that may end a sentence or line: a newline, `.`, `!`, `?`, and the lead bytes of CJK punctuation,
-    /// E3 (`。`) and EF (`！` `？`). Continuation bytes are never E3 or EF, so CJK text is skipped like ASCII.
+    /// Bytes that may end a sentence or line: a newline, `.`, and E3, the lead byte of `。`. Continuation bytes
+    /// are never E3, so CJK text is skipped like ASCII. (`!` and `?` are left out: three tests a vector instead
+    /// of five, and a loop of exclamations still shows inside its clause.)
     enum Suspects: ByteClass {
         @inline(__always)
         static func matches(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
-            bytes.lanes(equalTo: 0x0A) .| bytes.lanes(equalTo: 0x2E) .| bytes.lanes(equalTo: 0x21)
-                .| bytes.lanes(equalTo: 0x3F) .| bytes.lanes(equalTo: 0xE3) .| bytes.lanes(equalTo: 0xEF)
+            bytes.lanes(equalTo: 0x0A) .| bytes.lanes(equalTo: 0x2E) .| bytes.lanes(equalTo: 0xE3)
         }
 
         @inline(__always)
-        static func contains(_ byte: UInt8) -> Bool {
-            byte == 0x0A || byte == 0x2E || byte == 0x21 || byte == 0x3F || byte == 0xE3 || byte == 0xEF
-        }
+        static func contains(_ byte: UInt8) -> Bool { byte == 0x0A || byte == 0x2E || byte == 0xE3 }
     }
 
     /// Whether `bytes` may hold a loop.
@@ -51,11 +49,10 @@ public enum RepetitionSieve {
         return clause(bytes, start..<n, isLast: true, recent: &clauses)
     }
 
-    /// `。` `！` `？`
+    /// `。`
     @inline(__always)
     static func isCJKClauseEnd(_ b0: UInt8, _ b1: UInt8, _ b2: UInt8) -> Bool {
-        if b0 == 0xE3 { return b1 == 0x80 && b2 == 0x82 }
-        return b1 == 0xBC && (b2 == 0x81 || b2 == 0x9F)
+        b0 == 0xE3 && b1 == 0x80 && b2 == 0x82
     }
 
     /// The last four clauses, and how many clauses in a row matched the one 1, 2, 3 and 4 clauses before.

@@ -62,11 +62,28 @@ public struct ScriptWords: Sendable, Hashable {
                 i += 1
                 continue
             }
-            // Lead bytes E4…E9 start U+4000…U+9FFF: CJK ideographs, without decoding them.
+            // Lead bytes E4…E9 start U+4000…U+9FFF: CJK ideographs, counted without decoding them, sixteen bytes
+            // at a time while a run of them lasts (its leads are its characters).
             if byte &- 0xE4 <= 5 {
-                han &+= 1
                 inWord = -1
-                i += 3
+                if let base = bytes.baseAddress {
+                    while i + 16 <= end {
+                        let block = UnsafeRawPointer(base + i).loadUnaligned(as: SIMD16<UInt8>.self)
+                        let leads = block.lanes(from: 0xE4, span: 5)
+                        let inRun = leads .| block.lanes(from: 0x80, span: 0x3F)
+                        let all = unsafeBitCast(inRun, to: SIMD2<UInt64>.self)
+                        guard all[0] & all[1] == ~0 else { break }
+                        let counted = unsafeBitCast(leads, to: SIMD2<UInt64>.self)
+                        han &+= Int32((counted[0].nonzeroBitCount + counted[1].nonzeroBitCount) >> 3)
+                        i += 16
+                    }
+                }
+                // The rest of the run one character at a time; a block may have ended inside a character.
+                while i < end && bytes[i] & 0xC0 == 0x80 { i += 1 }
+                if i < end && bytes[i] &- 0xE4 <= 5 {
+                    han &+= 1
+                    i += 3
+                }
                 continue
             }
             let (value, length) = UTF8Scan.scalar(in: bytes, at: i)
