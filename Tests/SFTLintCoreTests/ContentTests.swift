@@ -55,7 +55,8 @@ struct ContentTextTests {
         #expect(ScriptWords("2 + 2 = 4").main == nil)
         // Long runs of ideographs are counted sixteen bytes at a time; every offset of the run's end must count.
         for pad in 0..<4 {
-            let text = String(repeating: "x", count: pad) + String(repeating: "中文测试文本", count: 20) + "，English words。"
+            let text =
+                String(repeating: "x", count: pad) + String(repeating: "中文测试文本", count: 20) + "，English words。"
                 + String(repeating: "汉字", count: 30) + "é"
             let words = ScriptWords(text)
             #expect(words[.han] == 180 && words[.latin] == (pad > 0 ? 4 : 3), "pad \(pad)")
@@ -63,6 +64,21 @@ struct ContentTextTests {
         }
         let tie = ScriptWords("ab cd 中文")
         #expect(tie.main?.script == .latin && tie.main?.share == 0.5)
+    }
+
+    @Test func byteTalliesCountAsWordCountDoes() {
+        let texts = [
+            "Hello, world! It's 2026.", "你好，世界", "用Python写代码", "café au lait — très bon", "Ζωή και χαρά",
+            "a→b", "It’s fine", "", "   ", "😀 ok", "第1名", "한국어 텍스트",
+        ]
+        for text in texts {
+            let tally = Array(text.utf8).withUnsafeBufferPointer { WordCount.tally($0) }
+            #expect(tally.words + tally.characters == WordCount.of(text), "\(text)")
+            let quick = Array(text.utf8).withUnsafeBufferPointer { WordCount.quickWeight($0, upTo: .max) }
+            #expect(quick <= 2 * tally.words + tally.characters, "\(text)")
+        }
+        let stopped = Array("one two three four".utf8).withUnsafeBufferPointer { WordCount.tally($0, upTo: 4) }
+        #expect(stopped.words == 2 && stopped.start == 0)
     }
 
     @Test func cuesMatchWordStartsInAnyCaseAndChineseAnywhere() {

@@ -35,7 +35,7 @@ struct LanguageMismatchCheck: DatasetCheck {
                 {"instruction": "写一个Python函数，返回两个数的和。", "output": "```python\ndef add(a, b):\n    return a + b\n```"}
                 {"instruction": "怎样把“Charles loves to ride his bike”变成问句？", "output": "Does Charles love to ride his bike every day?"}
                 {"instruction": "用 Python 的 list comprehension 写一个平方列表。", "output": "可以这样写：squares = [x * x for x in range(10)]，它会生成前十个平方数。"}
-                {"conversations": [{"from": "human", "value": "请用简单的话介绍一下你自己。"}, {"from": "gpt", "value": "我是一个乐于助人的人工智能助手。"}, {"from": "human", "value": "Spaghetti or penne with tomato sauce?"}, {"from": "gpt", "value": "我推荐意大利直面配番茄酱，味道很好。"}]}
+                {"conversations": [{"from": "human", "value": "请用简单的话介绍一下你自己。"}, {"from": "gpt", "value": "我是一个乐于助人的人工智能助手。"}, {"from": "human", "value": "Spaghetti or penne with tomato sauce?"}, {"from": "gpt", "value": "我推荐意大利面配番茄酱，味道很好。"}]}
                 {"instruction": "Say hi.", "output": "Hi!"}
                 {"text": "<s>[INST] 你好 [/INST] Hello there, how are you doing today, my friend?</s>"}
                 """#)

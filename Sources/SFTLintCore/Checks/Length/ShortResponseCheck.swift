@@ -66,9 +66,10 @@ struct ShortResponseCheck: SampleCheck, ConfigurableCheck {
         let turns = sample.turns
         for index in turns.indices where turns.isResponse(index) {
             // Nearly every response has two words or four CJK characters in its first bytes.
-            guard turns[index].text.withUTF8Buffer({ Self.quickWeight($0, upTo: limit) }) < limit else { continue }
-            let (words, characters, start) = turns[index].text.withUTF8Buffer { Self.weigh($0, upTo: limit) }
+            guard turns[index].text.withUTF8Buffer({ WordCount.quickWeight($0, upTo: limit) }) < limit else { continue }
+            let (words, characters, first) = turns[index].text.withUTF8Buffer { WordCount.tally($0, upTo: limit) }
             // A blank response is empty-turn's or empty-field's to report.
+            let start = first ?? turns[index].text.withUTF8Buffer { $0.firstIndex { !WhitespaceCheck.isSpace($0) } }
             guard 2 * words + characters < limit, let start, let prompt = sample.promptIndex(before: index) else {
                 continue
             }
@@ -84,82 +85,5 @@ struct ShortResponseCheck: SampleCheck, ConfigurableCheck {
                 "response has \(size.joined(separator: " and ")) but its prompt asks for a long form (\"\(cue)\")",
                 related: [RelatedLocation(turns[prompt].location(atTextByte: 0), note: "prompt")])
         }
-    }
-
-    /// The weight of ASCII words and CJK ideographs (2 and 1), up to `limit`: a lower bound of `weigh`'s, in
-    /// byte comparisons only, so that the common case costs no Unicode lookups and no reference counting.
-    static func quickWeight(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> Int {
-        var weight = 0
-        var inWord = false
-        var i = 0
-        while i < bytes.count && weight < limit {
-            let byte = bytes[i]
-            let folded = byte | 0x20
-            if (folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z"))
-                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-            {
-                if !inWord { weight += 2 }
-                inWord = true
-            } else if byte &- 0xE4 <= 5 {
-                weight += 1
-                inWord = false
-                i += 2
-            } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") && byte < 0x80 {
-                inWord = false
-            }
-            i += 1
-        }
-        return weight
-    }
-
-    /// Words (runs of letters or digits) and CJK characters, counted as `WordCount` does until their weight
-    /// (2 a word, 1 a character) reaches `limit`, and the offset of the first one. Responses are long: the count
-    /// stops as soon as a response is known not to be short.
-    static func weigh(_ bytes: UnsafeBufferPointer<UInt8>, upTo limit: Int) -> (
-        words: Int, characters: Int, start: Int?
-    ) {
-        var words = 0
-        var characters = 0
-        var start: Int?
-        var inWord = false
-        var i = 0
-        while i < bytes.count && 2 * words + characters < limit {
-            let byte = bytes[i]
-            if byte < 0x80 {
-                let folded = byte | 0x20
-                if (folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z"))
-                    || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9"))
-                {
-                    if !inWord {
-                        words += 1
-                        start = start ?? i
-                    }
-                    inWord = true
-                } else if byte != UInt8(ascii: "'") && byte != UInt8(ascii: "-") {
-                    inWord = false
-                }
-                i += 1
-                continue
-            }
-            let (value, length) = UTF8Scan.scalar(in: bytes, at: i)
-            if let script = Script.ofLetter(value), script.isCJK {
-                characters += 1
-                start = start ?? i
-                inWord = false
-            } else if let scalar = Unicode.Scalar(value),
-                scalar.properties.isAlphabetic || scalar.properties.numericType != nil
-            {
-                if !inWord {
-                    words += 1
-                    start = start ?? i
-                }
-                inWord = true
-            } else if value != 0x2019 {
-                inWord = false
-            }
-            i += length
-        }
-        if start == nil, let first = bytes.firstIndex(where: { !WhitespaceCheck.isSpace($0) }) { start = first }
-        return (words, characters, start)
     }
 }
