@@ -33,6 +33,9 @@ struct CheckCommand {
         .value(
             "--against", "PATH", expects: "a file or directory path",
             help: "eval or benchmark data training prompts must not repeat (D004; repeatable)"),
+        .value(
+            "--short-response-words", "N", expects: "a whole number of 1 or more",
+            help: "L001: responses with fewer words are short (default 2; a CJK character counts half)"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -106,6 +109,8 @@ struct CheckCommand {
         case "--against":
             settings.against.append(try spec.parse(value) { $0.isEmpty ? nil : $0 == "-" ? .standardInput : .path($0) })
         case "--help": isHelp = true
+        case "--short-response-words":
+            settings.shortResponseWords = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         default: break
         }
     }

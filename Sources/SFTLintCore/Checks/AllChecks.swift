@@ -1,5 +1,10 @@
 /// Every built-in rule, sorted by code. Edited by hand when a check is added.
 public let allChecks: [any Check] = [
+    EncodingArtifactCheck(),
+    WhitespaceCheck(),
+    HTMLArtifactCheck(),
+    RepeatedTextCheck(),
+    LanguageMismatchCheck(),
     ExactDuplicateCheck(),
     ConflictingResponseCheck(),
     NearDuplicateCheck(),
@@ -8,6 +13,7 @@ public let allChecks: [any Check] = [
     InvalidUTF8Check(),
     DuplicateKeyCheck(),
     NotAnObjectCheck(),
+    ShortResponseCheck(),
     UnknownFormatCheck(),
     MissingFieldCheck(),
     WrongTypeCheck(),

@@ -13,6 +13,9 @@ public struct RuleSettings: Sendable, Hashable {
     /// Threads a rule may use for its work after the data is read (D003's candidate search); the linter sets it
     /// from `LintOptions.jobs`. 0: one per core.
     public var jobs = 0
+    /// L001 short-response: a response with fewer words than this is short when its prompt asks for a long form;
+    /// a CJK character counts as half a word, so the default 2 means 2 words or 4 CJK characters.
+    public var shortResponseWords = 2
 
     public init() {}
 }
