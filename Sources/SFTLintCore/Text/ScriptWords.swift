@@ -73,8 +73,11 @@ public struct ScriptWords: Sendable, Hashable {
                         let inRun = leads .| block.lanes(from: 0x80, span: 0x3F)
                         let all = unsafeBitCast(inRun, to: SIMD2<UInt64>.self)
                         guard all[0] & all[1] == ~0 else { break }
+                        // One bit per matching lane, summed by a multiplication: the baseline x86-64 target
+                        // has no population count instruction.
                         let counted = unsafeBitCast(leads, to: SIMD2<UInt64>.self)
-                        han &+= Int32((counted[0].nonzeroBitCount + counted[1].nonzeroBitCount) >> 3)
+                        let ones = (counted[0] & 0x0101_0101_0101_0101) &+ (counted[1] & 0x0101_0101_0101_0101)
+                        han &+= Int32(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) >> 56)
                         i += 16
                     }
                 }
