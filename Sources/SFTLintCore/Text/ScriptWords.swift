@@ -10,11 +10,6 @@ public struct ScriptWords: Sendable, Hashable {
 
     public init() {}
 
-    /// Counts the words of the bytes of `range` in `bytes` (UTF-8).
-    public init(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) {
-        add(bytes, in: range)
-    }
-
     /// Counts the words of `text`.
     public init(_ text: String) {
         text.withUTF8Buffer { add($0, in: 0..<$0.count) }
@@ -159,11 +154,6 @@ public struct ScriptWords: Sendable, Hashable {
             if words > (best?.words ?? 0) { best = (label, words) }
         }
         return best.map { ($0.script, Double($0.words) / Double(total)) }
-    }
-
-    /// The words of the main script, counting kana with Han as `main` does.
-    public func words(of main: Script) -> Int {
-        main == .han || main == .kana ? self[.han] + self[.kana] : self[main]
     }
 }
 
