@@ -14,8 +14,6 @@ public struct RepeatedRun: Sendable, Hashable {
     public var end: Int
     /// Complete copies of the unit in a row, the first included.
     public var copies: Int
-    /// Tokens in the unit.
-    public var unitTokens: Int
 
     /// How much repetition counts as looping. Legitimate text repeats a little ("Let it be, let it be", "no, no,
     /// no", 哈哈哈), so a unit must come back at least three times and cover a dozen tokens past its first copy;
@@ -189,7 +187,7 @@ public struct RepeatedRun: Sendable, Hashable {
                 let run = RepeatedRun(
                     unit: Int(tokens[start].start)..<Int(tokens[start + period].start),
                     repeatStart: Int(tokens[start + period].start),
-                    end: Int(tokens[start + copies * period - 1].end), copies: copies, unitTokens: period)
+                    end: Int(tokens[start + copies * period - 1].end), copies: copies)
                 if accept(run) { return run }
             }
             return nil

@@ -10,11 +10,6 @@ public struct ScriptWords: Sendable, Hashable {
 
     public init() {}
 
-    /// Counts the words of the bytes of `range` in `bytes` (UTF-8).
-    public init(_ bytes: UnsafeBufferPointer<UInt8>, in range: Range<Int>) {
-        add(bytes, in: range)
-    }
-
     /// Counts the words of `text`.
     public init(_ text: String) {
         text.withUTF8Buffer { add($0, in: 0..<$0.count) }
@@ -73,8 +68,11 @@ public struct ScriptWords: Sendable, Hashable {
                         let inRun = leads .| block.lanes(from: 0x80, span: 0x3F)
                         let all = unsafeBitCast(inRun, to: SIMD2<UInt64>.self)
                         guard all[0] & all[1] == ~0 else { break }
+                        // One bit per matching lane, summed by a multiplication: the baseline x86-64 target
+                        // has no population count instruction.
                         let counted = unsafeBitCast(leads, to: SIMD2<UInt64>.self)
-                        han &+= Int32((counted[0].nonzeroBitCount + counted[1].nonzeroBitCount) >> 3)
+                        let ones = (counted[0] & 0x0101_0101_0101_0101) &+ (counted[1] & 0x0101_0101_0101_0101)
+                        han &+= Int32(truncatingIfNeeded: (ones &* 0x0101_0101_0101_0101) >> 56)
                         i += 16
                     }
                 }
@@ -156,11 +154,6 @@ public struct ScriptWords: Sendable, Hashable {
             if words > (best?.words ?? 0) { best = (label, words) }
         }
         return best.map { ($0.script, Double($0.words) / Double(total)) }
-    }
-
-    /// The words of the main script, counting kana with Han as `main` does.
-    public func words(of main: Script) -> Int {
-        main == .han || main == .kana ? self[.han] + self[.kana] : self[main]
     }
 }
 
