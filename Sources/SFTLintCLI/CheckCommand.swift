@@ -24,6 +24,12 @@ struct CheckCommand {
             help: "colour the text report"),
         .value("--output", "FILE", expects: "a file path", help: "write the report to FILE instead of standard output"),
         .value("--jobs", "N", expects: "a whole number of 1 or more", help: "worker threads (default: one per core)"),
+        .value(
+            "--eos", "TOKEN", expects: "a token such as </s>",
+            help: "the model's end-of-sequence token: every response must end with it (E001)"),
+        .value(
+            "--special-token", "TOKEN", expects: "a token such as <|my_end|>",
+            help: "also flag this control token in content (E003); repeatable"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -54,6 +60,8 @@ struct CheckCommand {
     var output: ReportFile?
     var jobs = 0
     var isHelp = false
+    /// Options of individual rules (`--eos`, `--special-token`).
+    var settings = RuleSettings()
 
     /// Parses the arguments after `check`.
     init(arguments: [String]) throws(UsageError) {
@@ -83,6 +91,8 @@ struct CheckCommand {
         case "--color": color = try spec.parse(value, ColorChoice.init(rawValue:))
         case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
+        case "--eos": settings.eos = try spec.parse(value) { $0.isEmpty ? nil : $0 }
+        case "--special-token": settings.specialTokens.append(try spec.parse(value) { $0.isEmpty ? nil : $0 })
         case "--help": isHelp = true
         default: break
         }
@@ -105,8 +115,9 @@ struct CheckCommand {
         let report: Report
         do throws(SFTLintError) {
             let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
-            let options = LintOptions(
+            var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
+            options.settings = settings
             report = try toolkit.lint(inputs, options)
         } catch {
             console.printError(error.message)

@@ -82,7 +82,9 @@ struct RulesCommand {
     private func examples(_ title: String, _ examples: [Example]) -> String {
         guard !examples.isEmpty else { return "" }
         let indented = examples.map { example in
-            example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
+            let settings = example.settings.arguments
+            let header = settings.isEmpty ? "" : "    (with \(settings.joined(separator: " ")))\n"
+            return header + example.text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
         }
         return "\n\(title):\n\n" + indented.joined(separator: "\n")
     }

@@ -74,7 +74,8 @@ struct CheckExampleTests {
         for variant in ExampleVariant.allCases {
             if let needed = variant.requirement, !testCase.example.variants.contains(needed) { continue }
             let document = variant.render(testCase.example)
-            let report = try LintHarness.lint(document.bytes, checks: [testCase.check])
+            let report = try LintHarness.lint(
+                document.bytes, checks: [testCase.check], settings: testCase.example.settings)
             let findings = report.findings.filter { $0.code == testCase.code }
             let flagged = Set(findings.map(\.location.line))
             #expect(

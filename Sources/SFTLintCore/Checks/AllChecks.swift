@@ -1,5 +1,12 @@
 /// Every built-in rule, sorted by code. Edited by hand when a check is added.
 public let allChecks: [any Check] = [
+    PlaceholderCheck(),
+    TemplateLeakCheck(),
+    BoilerplateCheck(),
+    MissingEOSCheck(),
+    TruncatedResponseCheck(),
+    SpecialTokenCheck(),
+    ThinkFormatCheck(),
     InvalidJSONCheck(),
     InvalidUTF8Check(),
     DuplicateKeyCheck(),

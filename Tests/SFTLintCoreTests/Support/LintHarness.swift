@@ -6,7 +6,7 @@ import Foundation
 enum LintHarness {
     static func lint(
         _ bytes: [UInt8], checks: [any Check] = allChecks, name: String = "data.jsonl", format: SampleFormat? = nil,
-        jobs: Int = 1
+        jobs: Int = 1, settings: RuleSettings = RuleSettings()
     ) throws -> Report {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("sftlint-tests-\(UUID().uuidString)", isDirectory: true)
@@ -14,7 +14,9 @@ enum LintHarness {
         defer { try? FileManager.default.removeItem(at: directory) }
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
-        let linter = Linter(checks: checks, options: LintOptions(inputFormat: format, jobs: jobs, version: "test"))
+        var options = LintOptions(inputFormat: format, jobs: jobs, version: "test")
+        options.settings = settings
+        let linter = Linter(checks: checks, options: options)
         return try linter.run([.path(url.path)])
     }
 
