@@ -15,7 +15,7 @@ if [ ! -f "$data" ]; then
 fi
 swift build -c release --product sftlint >/dev/null
 bin=.build/release/sftlint
-size=$(stat -c %s "$data")
+size=$(stat -L -c %s "$data")
 echo "file: $data, $n records, $((size / 1000000)) MB, commit $(git rev-parse --short HEAD)"
 cat "$data" >/dev/null  # warm the page cache so every command reads from memory
 

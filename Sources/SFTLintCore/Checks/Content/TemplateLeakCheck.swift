@@ -45,11 +45,16 @@ struct TemplateLeakCheck: SampleCheck {
         guard sample.format != .text else { return }
         for index in sample.turns.indices where !sample.turns[index].isToolCall && sample.turns[index].role != .tool {
             let hasLines = sample.turns[index].marks.contains(.newline)
-            let found = sample.turns[index].text.withUTF8Bytes { bytes in
-                Self.marker(in: bytes, hasLines: hasLines) { offset in
-                    // Only once something turns up: the question asks for a dialogue, or the marker is code.
-                    Self.isExempt(sample, turn: index, offset: offset)
+            var from = 0
+            var found: Range<Int>?
+            // Exemptions are looked at only once a marker turns up (the question asks for a dialogue, or the marker
+            // is code), outside the byte search: a closure over the sample would copy it for every turn.
+            while let marker = sample.turns[index].text.withUTF8Bytes({ Self.marker(in: $0, from: from, hasLines: hasLines) }) {
+                if !Self.isExempt(sample, turn: index, offset: marker.lowerBound) {
+                    found = marker
+                    break
                 }
+                from = marker.upperBound
             }
             guard let found else { continue }
             let turn = sample.turns[index]
@@ -69,22 +74,41 @@ struct TemplateLeakCheck: SampleCheck {
     private static let labels = [
         "Human:", "Assistant:", "USER:", "ASSISTANT:", "User:", "HUMAN:", "用户：", "助手：", "用户:", "助手:",
     ]
-    private static let markers = (sections + labels).map { Array($0.utf8) }
-    /// The markers by first byte: most lines start with a byte no marker starts with.
-    private static let markersByFirstByte: [[[UInt8]]] = (0..<256).map { byte in markers.filter { $0.first == UInt8(byte) } }
+    private static let markers = MarkerTable(sections + labels)
     private static let newline = ByteSet([UInt8(ascii: "\n")])
 
-    /// The first marker at the start of a line (after spaces) that `isExempt` doesn't excuse.
-    private static func marker(
-        in bytes: UnsafeBufferPointer<UInt8>, hasLines: Bool, isExempt: (Int) -> Bool
-    ) -> Range<Int>? {
-        if let found = marker(in: bytes, lineStart: 0), !isExempt(found.lowerBound) { return found }
+    /// The markers sorted by first byte, with the range of those that start with each byte: most lines start
+    /// with a byte no marker starts with, and are passed after one lookup.
+    final class MarkerTable: Sendable {
+        let markers: [[UInt8]]
+        let byFirstByte: [Range<Int>]
+
+        init(_ strings: [String]) {
+            let markers = strings.map { Array($0.utf8) }.sorted { ($0.first ?? 0) < ($1.first ?? 0) }
+            self.markers = markers
+            byFirstByte = (0..<256).map { byte in
+                let start = markers.firstIndex { $0.first == UInt8(byte) } ?? 0
+                let end = markers.lastIndex { $0.first == UInt8(byte) }.map { $0 + 1 } ?? 0
+                return start..<max(start, end)
+            }
+        }
+
+        func marker(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+            for index in byFirstByte[Int(bytes[start])] where PhraseSet.bytes(bytes, at: start, equal: markers[index]) {
+                return start..<start + markers[index].count
+            }
+            return nil
+        }
+    }
+
+    /// The first marker at the start of a line (after spaces), at or after `from`.
+    private static func marker(in bytes: UnsafeBufferPointer<UInt8>, from: Int, hasLines: Bool) -> Range<Int>? {
+        if from == 0, let found = marker(in: bytes, lineStart: 0) { return found }
         guard hasLines else { return nil }
         var found: Range<Int>?
-        newline.forEachOffset(in: bytes) { offset in
-            guard let marker = marker(in: bytes, lineStart: offset + 1), !isExempt(marker.lowerBound) else { return true }
-            found = marker
-            return false
+        newline.forEachOffset(in: bytes, from: from) { offset in
+            found = marker(in: bytes, lineStart: offset + 1)
+            return found == nil
         }
         return found
     }
@@ -94,10 +118,7 @@ struct TemplateLeakCheck: SampleCheck {
         guard lineStart < bytes.count else { return nil }
         let start = bytes[lineStart] > 0x20 && bytes[lineStart] < 0x80 ? lineStart : TextBytes.trimmedStart(bytes, from: lineStart)
         guard start < bytes.count else { return nil }
-        for marker in markersByFirstByte[Int(bytes[start])] where PhraseSet.bytes(bytes, at: start, equal: marker) {
-            return start..<start + marker.count
-        }
-        return nil
+        return markers.marker(at: start, in: bytes)
     }
 
     /// Words of a request for a dialogue, whose answer labels its speakers.

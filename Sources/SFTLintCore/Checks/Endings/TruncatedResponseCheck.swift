@@ -9,9 +9,9 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
             Responses cut by a generation limit or a broken export teach the model to stop mid-thought, and an \
             unclosed code fence leaves everything after it formatted as code. Only strong signs count, so that a \
             short answer, a number, a list or a sign-off without a full stop is not flagged: a final "..." or "…", \
-            a final comma or colon, a final "the"/"and"/"of", a bracket or quote opened in the last line and never \
-            closed (outside code), an open ``` fence, or a last line that ends without punctuation after a sentence \
-            that had it. Trailing control tokens (an EOS) are ignored.
+            a final comma or colon, a final "the"/"and"/"of", a bracket or quote opened near the end of the last \
+            line and never closed (outside code), an open ``` fence, or a last line that ends without punctuation \
+            after a sentence that had it. Trailing control tokens (an EOS) are ignored.
             """,
         severity: .warning,
         triggering: [
@@ -130,23 +130,44 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
         }
         let content = TextBytes.trimmedStart(bytes, from: lineStart)
         guard content < end, !Self.isIndentedCode(bytes, lineStart, content) else { return nil }
-        if let ending = Self.badEnding(bytes, line: content, end: end) { return ending }
+        // Most responses end with a full stop, a question or an exclamation mark: then only a bracket left open
+        // can be a sign of a cut.
+        let isFinished = Self.endsWithTerminalPunctuation(bytes, end: end)
+        if !isFinished, let ending = Self.badEnding(bytes, line: content, end: end) { return ending }
         if !marks.isDisjoint(with: [.parenthesis, .squareOrBrace, .quote, .nonASCII]) {
-            var line = LineBrackets(start: content)
+            // A bracket cut open is opened near the cut: only the end of a long line is read, and a `"` counts
+            // only when the whole line is read (parity means nothing from the middle of a line).
+            let window = max(content, end - Self.bracketWindow)
+            var line = LineBrackets(start: window, countsQuotes: window == content)
             let candidates = Candidates()
-            VectorScan.forEach(in: bytes, from: content, to: end, { candidates($0) }, { candidates($0) }) { offset in
+            VectorScan.forEach(in: bytes, from: window, to: end, { candidates($0) }, { candidates($0) }) { offset in
                 // Brackets written as code (`f(`) are not open.
                 if code.isEmpty || !code.contains(where: { $0.contains(offset) }) { line.note(offset, in: bytes) }
                 return true
             }
             if let bracket = line.unclosed(in: bytes, end: end) { return .openBracket(bracket) }
         }
-        guard !Self.isListItem(bytes, at: content, end: end) else { return nil }
+        guard !isFinished, !Self.isListItem(bytes, at: content, end: end) else { return nil }
         return Self.unfinishedSentence(bytes, from: content, to: end).map { .midSentence($0) }
+    }
+
+    /// `.` (not `..`), `!`, `?`, `。`, `！` or `？` at the end.
+    private static func endsWithTerminalPunctuation(_ bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Bool {
+        switch bytes[end - 1] {
+        case UInt8(ascii: "!"), UInt8(ascii: "?"): return true
+        case UInt8(ascii: "."): return end < 2 || bytes[end - 2] != UInt8(ascii: ".")
+        case 0x82: return end >= 3 && bytes[end - 3] == 0xE3 && bytes[end - 2] == 0x80  // 。
+        case 0x81, 0x9F: return end >= 3 && bytes[end - 3] == 0xEF && bytes[end - 2] == 0xBC  // ！ ？
+        default: return false
+        }
     }
 
     /// The end of the response without trailing spaces and control tokens.
     private func contentEnd(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        // Most responses end with neither a space nor a token.
+        if let last = bytes.last, last > 0x20, last != UInt8(ascii: ">"), last != UInt8(ascii: "]"), last < 0x80 {
+            return bytes.count
+        }
         var end = TextBytes.trimmedEnd(bytes, before: bytes.count)
         while let token = tokens.token(endingAt: end, in: bytes) {
             end = TextBytes.trimmedEnd(bytes, before: token.range.lowerBound)
@@ -204,6 +225,9 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
         scalar.isASCII ? (scalar.value | 0x20 >= 0x61 && scalar.value | 0x20 <= 0x7A) : scalar.properties.isAlphabetic
     }
 
+    /// Bytes before the end of the last line in which a bracket or quote left open counts as a cut.
+    static let bracketWindow = 200
+
     /// The bytes the bracket search stops at: ASCII brackets and `"`, and the lead bytes of the curly quotes
     /// (E2), CJK brackets (E3) and full-width parentheses (EF); the lead bytes let through other characters too,
     /// which `LineBrackets` then drops.
@@ -237,14 +261,19 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
     /// markers like `a)`), and so are `:(`, inch marks (`5'11"`) and a lone `"` at the very end.
     private struct LineBrackets {
         let start: Int
+        let countsQuotes: Bool
         /// Open brackets, innermost last: their kind (closers of one kind close openers of that kind) and offset.
         var open: [(kind: UInt8, range: Range<Int>)] = []
         var quote: Int?
 
-        init(start: Int) { self.start = start }
+        init(start: Int, countsQuotes: Bool) {
+            self.start = start
+            self.countsQuotes = countsQuotes
+        }
 
         mutating func note(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
             if bytes[offset] == UInt8(ascii: "\"") {
+                guard countsQuotes else { return }
                 let isInchMark = quote == nil && offset > start && bytes[offset - 1] >= 0x30 && bytes[offset - 1] <= 0x39
                 if !isInchMark { quote = quote == nil ? offset : nil }
                 return
