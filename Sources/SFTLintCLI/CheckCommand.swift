@@ -36,6 +36,12 @@ struct CheckCommand {
         .value(
             "--short-response-words", "N", expects: "a whole number of 1 or more",
             help: "L001: responses with fewer words are short (default 2; a CJK character counts half)"),
+        .value(
+            "--eos", "TOKEN", expects: "a token such as </s>",
+            help: "the model's end-of-sequence token: every response must end with it (E001)"),
+        .value(
+            "--special-token", "TOKEN", expects: "a token such as <|my_end|>",
+            help: "also flag this control token in content (E003); repeatable"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -67,7 +73,7 @@ struct CheckCommand {
     var jobs = 0
     var maxFindingsPerRule = 1000
     var isHelp = false
-    /// Options of individual rules.
+    /// Options of individual rules (`--eos`, `--special-token`).
     var settings = RuleSettings()
 
     /// Parses the arguments after `check`.
@@ -108,6 +114,8 @@ struct CheckCommand {
             }
         case "--against":
             settings.against.append(try spec.parse(value) { $0.isEmpty ? nil : $0 == "-" ? .standardInput : .path($0) })
+        case "--eos": settings.eos = try spec.parse(value) { $0.isEmpty ? nil : $0 }
+        case "--special-token": settings.specialTokens.append(try spec.parse(value) { $0.isEmpty ? nil : $0 })
         case "--help": isHelp = true
         case "--short-response-words":
             settings.shortResponseWords = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }

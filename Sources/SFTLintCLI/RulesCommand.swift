@@ -85,7 +85,10 @@ struct RulesCommand {
             let indent = { (text: String) in
                 text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
             }
-            return indent(example.text) + (example.against.map { "  with eval data (--against):\n" + indent($0) } ?? "")
+            let settings = example.settings.arguments
+            let header = settings.isEmpty ? "" : "    (with \(settings.joined(separator: " ")))\n"
+            return header + indent(example.text)
+                + (example.against.map { "  with eval data (--against):\n" + indent($0) } ?? "")
         }
         return "\n\(title):\n\n" + indented.joined(separator: "\n")
     }

@@ -26,6 +26,7 @@ import Testing
         #expect(command.color == .auto)
         #expect(command.output == nil)
         #expect(command.jobs == 0)
+        #expect(command.settings == RuleSettings())
     }
 
     @Test func pathsAndStandardInput() throws {
@@ -79,6 +80,16 @@ import Testing
         #expect(command.ignore == ["S005", "role-order"])
     }
 
+    @Test func ruleOptions() throws {
+        #expect(try parse(["--eos", "</s>"]).settings.eos == "</s>")
+        #expect(try parse(["--eos=<|im_end|>"]).settings.eos == "<|im_end|>")
+        #expect(try parse(["--eos", "</s>", "--eos", "<|eot_id|>"]).settings.eos == "<|eot_id|>")
+        let tokens = try parse(["--special-token", "<|a|>", "--special-token=[B]", "data.jsonl"])
+        #expect(tokens.settings.specialTokens == ["<|a|>", "[B]"])
+        #expect(tokens.inputs == [.path("data.jsonl")])
+        #expect(try parse(["--eos", "</s>"]).settings.arguments == ["--eos", "</s>"])
+    }
+
     @Test func flags() throws {
         let command = try parse(["--exit-zero", "--statistics", "--quiet"])
         #expect(command.gate.isExitZero && command.isStatisticsOnly && command.isQuiet)
@@ -115,6 +126,10 @@ import Testing
         (["--max-findings-per-rule", "-1"], "--max-findings-per-rule expects a whole number (0 for no limit), got '-1'"),
         (["--output="], "--output expects a file path, got ''"),
         (["--select"], "--select expects rule codes, prefixes or names"),
+        (["--eos"], "--eos expects a token such as </s>"),
+        (["--eos="], "--eos expects a token such as </s>, got ''"),
+        (["--special-token"], "--special-token expects a token such as <|my_end|>"),
+        (["--special-token="], "--special-token expects a token such as <|my_end|>, got ''"),
     ])
     func usageErrors(arguments: [String], expected: String) {
         #expect(message(arguments) == expected)

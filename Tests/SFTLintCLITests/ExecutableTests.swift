@@ -77,7 +77,7 @@ import Testing
         let lines = try run(["check", "-"], input: "{\"instruction\": \"Hi\", \"output\": null}\n")
         #expect(lines.status == 1)
         #expect(lines.output.hasPrefix("-:1:33: error: \"output\" is null, expected a string [S003 wrong-type]\n"))
-        let array = try run(["check", "-", "--format", "json"], input: "[{\"text\": \"ok\"}]")
+        let array = try run(["check", "-", "--format", "json"], input: "[{\"text\": \"ok</s>\"}]")
         #expect(array.status == 0)
         #expect(array.output.contains("\"records\": 1"))
     }

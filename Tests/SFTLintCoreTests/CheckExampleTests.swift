@@ -80,7 +80,8 @@ struct CheckExampleTests {
             if let needed = variant.requirement, !testCase.example.variants.contains(needed) { continue }
             let document = variant.render(testCase.example)
             let report = try LintHarness.lint(
-                document.bytes, checks: [testCase.check], against: variant.renderAgainst(testCase.example))
+                document.bytes, checks: [testCase.check], against: variant.renderAgainst(testCase.example),
+                settings: testCase.example.settings)
             let findings = report.findings.filter { $0.code == testCase.code }
             let flagged = Set(findings.map(\.location.line))
             #expect(

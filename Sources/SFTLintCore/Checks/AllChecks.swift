@@ -1,5 +1,8 @@
 /// Every built-in rule, sorted by code. Edited by hand when a check is added.
 public let allChecks: [any Check] = [
+    PlaceholderCheck(),
+    TemplateLeakCheck(),
+    BoilerplateCheck(),
     EncodingArtifactCheck(),
     WhitespaceCheck(),
     HTMLArtifactCheck(),
@@ -9,6 +12,10 @@ public let allChecks: [any Check] = [
     ConflictingResponseCheck(),
     NearDuplicateCheck(),
     EvalContaminationCheck(),
+    MissingEOSCheck(),
+    TruncatedResponseCheck(),
+    SpecialTokenCheck(),
+    ThinkFormatCheck(),
     InvalidJSONCheck(),
     InvalidUTF8Check(),
     DuplicateKeyCheck(),

@@ -101,7 +101,7 @@ struct BatchOutcome: Sendable {
                 records += 1
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
-            for check in plan.sampleChecks { check.inspect(sample, report: &findings) }
+            for index in plan.sampleChecks.indices { plan.sampleChecks[index].inspect(sample, report: &findings) }
             for state in states { state.observe(sample) }
         }
     }

@@ -17,7 +17,26 @@ public struct RuleSettings: Sendable, Hashable {
     /// a CJK character counts as half a word, so the default 2 means 2 words or 4 CJK characters.
     public var shortResponseWords = 2
 
-    public init() {}
+    /// The model's end-of-sequence token (`--eos`): E001 checks every response ends with it, E003 leaves it to E001.
+    public var eos: String?
+    /// Control tokens E003 flags besides the common ones (`--special-token`).
+    public var specialTokens: [String] = []
+    /// Phrases C003 flags besides its curated English and Chinese list.
+    public var boilerplatePhrases: [String] = []
+
+    public init(eos: String? = nil, specialTokens: [String] = [], boilerplatePhrases: [String] = []) {
+        self.eos = eos
+        self.specialTokens = specialTokens
+        self.boilerplatePhrases = boilerplatePhrases
+    }
+
+    /// The settings as command-line options, for showing an example's settings (`--eos </s>`).
+    public var arguments: [String] {
+        var arguments: [String] = []
+        if let eos { arguments += ["--eos", eos] }
+        for token in specialTokens { arguments += ["--special-token", token] }
+        return arguments
+    }
 }
 
 /// A check whose behaviour depends on `RuleSettings`.

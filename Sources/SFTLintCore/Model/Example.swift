@@ -2,7 +2,8 @@
 ///
 /// Lines starting with `! ` must be flagged by the rule, and no other line may be. `\xHH` stands for the raw
 /// byte `HH`, so that examples can hold invalid UTF-8. The example tests rerun every example as a JSON array,
-/// with CRLF line endings and with emoji in text fields, unless `variants` says a variant cannot apply.
+/// with CRLF line endings and with emoji in text fields, unless `variants` says a variant cannot apply. An example
+/// of a rule that depends on an option carries the `settings` it runs with.
 public struct Example: Sendable, Hashable, CustomStringConvertible {
     /// Reruns of an example that must flag the same records.
     public struct Variants: OptionSet, Sendable, Hashable {
@@ -19,11 +20,16 @@ public struct Example: Sendable, Hashable, CustomStringConvertible {
     public let variants: Variants
     /// JSONL eval data the snippet is linted against (`--against`), for rules that compare with it.
     public let against: String?
+    /// The rule options the example runs with, such as `--eos`.
+    public let settings: RuleSettings
 
-    public init(_ text: String, variants: Variants = .all, against: String? = nil) {
+    public init(
+        _ text: String, variants: Variants = .all, against: String? = nil, settings: RuleSettings = RuleSettings()
+    ) {
         self.text = text
         self.variants = variants
         self.against = against
+        self.settings = settings
     }
 
     public var description: String { text }

@@ -5,7 +5,11 @@ public struct Turn: Sendable {
     /// The tag as the dataset wrote it (`gpt`, `human`, `assistant`), or the field name for Alpaca-style fields.
     public var tag: String
     /// The text, segments joined with `\n` (Alpaca's instruction and input, as LLaMA-Factory joins them).
-    public var text: String
+    public var text: String {
+        didSet { marks = TextMarks(text) }
+    }
+    /// Which rare bytes the text holds, so that content rules skip turns that can't hold what they look for.
+    public private(set) var marks: TextMarks
     public var segments: [TextSegment]
     /// Pointer to the turn: the message object, or the field holding the text.
     public var pointer: String
@@ -24,6 +28,7 @@ public struct Turn: Sendable {
         self.role = role
         self.tag = tag
         self.text = text
+        self.marks = TextMarks(text)
         self.segments = segments
         self.pointer = pointer
         self.isListItem = isListItem

@@ -8,9 +8,11 @@
 ///   files: [{path, format, records}],
 ///   findings: [{rule, code, severity, message, path, line, column, record, pointer,
 ///               related: [{path, line, record}]}],
-///   stats: {formats: {<format>: records}, rules: {<code>: findings}} }
+///   stats: {formats: {<format>: records}, rules: {<code>: findings},
+///           reasoning: {samples, share}, boilerplate: {samples, share}} }
 /// ```
-/// `record` is null for a finding about a whole file. Scores have one decimal. Keys are sorted and the output is
+/// `record` is null for a finding about a whole file; `reasoning` and `boilerplate` are there when E004 and C003
+/// run. Scores have one decimal. Keys are sorted and the output is
 /// the same bytes for the same report, so goldens and diffs stay stable. Adding a key keeps the version; removing
 /// or changing one bumps it.
 public struct JSONReporter: Reporter {

@@ -7,7 +7,7 @@ enum LintHarness {
     /// `against`, when given, is eval data written beside the file and linted against (`--against`).
     static func lint(
         _ bytes: [UInt8], checks: [any Check] = allChecks, name: String = "data.jsonl", format: SampleFormat? = nil,
-        jobs: Int = 1, against: [UInt8]? = nil
+        jobs: Int = 1, against: [UInt8]? = nil, settings: RuleSettings = RuleSettings()
     ) throws -> Report {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("sftlint-tests-\(UUID().uuidString)", isDirectory: true)
@@ -16,6 +16,7 @@ enum LintHarness {
         let url = directory.appendingPathComponent(name)
         try Data(bytes).write(to: url)
         var options = LintOptions(inputFormat: format, jobs: jobs, version: "test")
+        options.settings = settings
         if let against {
             let evalURL = directory.appendingPathComponent("eval-" + name)
             try Data(against).write(to: evalURL)
