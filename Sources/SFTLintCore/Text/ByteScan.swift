@@ -21,7 +21,9 @@ public final class ByteSet: Sendable {
         var table = [Bool](repeating: false, count: 256)
         for byte in members { table[Int(byte)] = true }
         self.table = table
-        let splat = { (k: Int) in SIMD16<UInt8>(repeating: members.indices.contains(k) ? members[k] : members.first ?? 0) }
+        let splat = { (k: Int) in
+            SIMD16<UInt8>(repeating: members.indices.contains(k) ? members[k] : members.first ?? 0)
+        }
         (s0, s1, s2, s3, s4, s5) = (splat(0), splat(1), splat(2), splat(3), splat(4), splat(5))
     }
 
@@ -41,10 +43,12 @@ public final class ByteSet: Sendable {
             // One loop per member count, so that a set of two bytes costs two comparisons, not six.
             switch members.count {
             case 0: return
-            case 1: VectorScan.forEach(in: bytes, from: start, to: end, { [s0] v in v .== s0 }, { table[Int($0)] }, body)
+            case 1:
+                VectorScan.forEach(in: bytes, from: start, to: end, { [s0] v in v .== s0 }, { table[Int($0)] }, body)
             case 2:
                 VectorScan.forEach(
-                    in: bytes, from: start, to: end, { [s0, s1] v in (v .== s0) .| (v .== s1) }, { table[Int($0)] }, body)
+                    in: bytes, from: start, to: end, { [s0, s1] v in (v .== s0) .| (v .== s1) }, { table[Int($0)] },
+                    body)
             case 3:
                 VectorScan.forEach(
                     in: bytes, from: start, to: end, { [s0, s1, s2] v in (v .== s0) .| (v .== s1) .| (v .== s2) },
@@ -218,9 +222,8 @@ public final class PhraseSet: Sendable {
         while !uncovered.isEmpty {
             var gains = [Int](repeating: 0, count: 256)
             for bytes in uncovered { for byte in bytes { gains[Int(byte)] += 1 } }
-            let best = (0..<256).max { a, b in
-                Double(gains[a]) / Double(ByteFrequency.of(UInt8(a))) < Double(gains[b]) / Double(ByteFrequency.of(UInt8(b)))
-            }
+            let value = { (byte: Int) in Double(gains[byte]) / Double(ByteFrequency.of(UInt8(byte))) }
+            let best = (0..<256).max { value($0) < value($1) }
             guard let best, gains[best] > 0 else { break }
             chosen.insert(UInt8(best))
             uncovered.removeAll { $0.contains(UInt8(best)) }
@@ -232,10 +235,14 @@ public final class PhraseSet: Sendable {
 
     /// Calls `body` with each phrase anchored on the byte at `offset` that occurs there, and its range.
     @inline(__always)
-    public func forEachMatch(anchoredAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
+    public func forEachMatch(
+        anchoredAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void
+    ) {
         let slot = slots[Int(bytes[offset])]
         guard slot >= 0 else { return }
-        if offset &+ 1 < bytes.count { visit(candidateRanges[slot &* 257 &+ Int(bytes[offset &+ 1])], offset, bytes, body) }
+        if offset &+ 1 < bytes.count {
+            visit(candidateRanges[slot &* 257 &+ Int(bytes[offset &+ 1])], offset, bytes, body)
+        }
         visit(candidateRanges[slot &* 257 &+ 256], offset, bytes, body)
     }
 

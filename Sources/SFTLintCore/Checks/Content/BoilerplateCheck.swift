@@ -35,7 +35,7 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
                 {"instruction": "Tell a story.", "output": "The robot said it was unable to sleep."}
                 {"instruction": "你是谁？", "output": "我是一个人工智能助手，你可以叫我小助手。"}
                 {"system": "作为一个人工智能助手，请简洁回答。", "instruction": "1+1？", "output": "2"}
-                """#),
+                """#)
         ]
     )
 
@@ -99,7 +99,8 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
             guard let phrase else { continue }
             hasBoilerplate = true
             let turn = sample.turns[index]
-            state.findings.add(Self.self, at: turn.location(ofUTF8: phrase), "disclaimer or refusal \"\(turn.text(ofUTF8: phrase))\"")
+            state.findings.add(
+                Self.self, at: turn.location(ofUTF8: phrase), "disclaimer or refusal \"\(turn.text(ofUTF8: phrase))\"")
         }
         if hasResponse { state.responses += 1 }
         if hasBoilerplate { state.withBoilerplate += 1 }
@@ -130,7 +131,9 @@ final class BoilerplateMatcher: Sendable {
         var best: Range<Int>?
         phrases.forEachMatch(in: bytes) { _, range in
             if let found = best, range.lowerBound > found.upperBound { return false }
-            if best.map({ range.lowerBound < $0.lowerBound || (range.lowerBound == $0.lowerBound && range.count > $0.count) })
+            if best.map({
+                range.lowerBound < $0.lowerBound || (range.lowerBound == $0.lowerBound && range.count > $0.count)
+            })
                 ?? true
             {
                 best = range
