@@ -52,6 +52,12 @@ struct PlaceholderCheck: SampleCheck {
     func inspect(_ sample: Sample, report: inout Findings) {
         for index in sample.turns.indices where !sample.turns[index].isToolCall && sample.turns[index].role != .tool {
             let mayHoldSlots = !sample.turns[index].marks.isDisjoint(with: [.squareOrBrace, .angle])
+            // A long single-segment text that starts with neither a space nor an `l` is neither filler nor lorem
+            // ipsum: without slots to look for, it is passed unread.
+            if !mayHoldSlots, sample.turns[index].segments.count == 1, sample.turns[index].text.utf8.count > 24 {
+                let first = sample.turns[index].leadingByte
+                if first > 0x20, first | 0x20 != UInt8(ascii: "l") { continue }
+            }
             let found = sample.turns[index].text.withUTF8Bytes { bytes in
                 Self.filler(in: bytes, segments: sample.turns[index].segments)
                     ?? (mayHoldSlots

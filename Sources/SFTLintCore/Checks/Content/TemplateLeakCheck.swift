@@ -45,6 +45,8 @@ struct TemplateLeakCheck: SampleCheck {
         guard sample.format != .text else { return }
         for index in sample.turns.indices where !sample.turns[index].isToolCall && sample.turns[index].role != .tool {
             let hasLines = sample.turns[index].marks.contains(.newline)
+            // A one-line text that doesn't start like a marker can't hold one: it is passed unread.
+            guard hasLines || Self.markers.mayStart(with: sample.turns[index].leadingByte) else { continue }
             var from = 0
             var found: Range<Int>?
             // Exemptions are looked at only once a marker turns up (the question asks for a dialogue, or the marker
@@ -94,6 +96,11 @@ struct TemplateLeakCheck: SampleCheck {
                 let end = markers.lastIndex { $0.first == UInt8(byte) }.map { $0 + 1 } ?? 0
                 return start..<max(start, end)
             }
+        }
+
+        /// Whether a line starting with `byte` (or with spaces, then something else) may open with a marker.
+        func mayStart(with byte: UInt8) -> Bool {
+            byte <= 0x20 || !byFirstByte[Int(byte)].isEmpty
         }
 
         func marker(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
