@@ -24,10 +24,11 @@ for _ in "${codes[@]}"; do printf -- '---|'; done
 printf '\n'
 for file in "$datasets"/*.json "$datasets"/*.jsonl; do
     [ -f "$file" ] || continue
-    row="| $(basename "$file") |"
-    records=""
+    cells=""
+    records=0
     for code in "${codes[@]}"; do
-        cell=$("$bin" check "$file" --select "$code" --format json --exit-zero | python3 -c '
+        # "RECORDS CELL": records in the file, then flagged records and their share.
+        result=$("$bin" check "$file" --select "$code" --format json --exit-zero | python3 -c '
 import json, sys
 report = json.load(sys.stdin)
 code = sys.argv[1]
@@ -36,8 +37,8 @@ flagged = {(f["path"], f["record"]) for f in report["findings"] if f["code"] == 
 rate = 100 * len(flagged) / max(records, 1)
 cell = f"{len(flagged)} ({rate:.2f}%)"
 print(records, f"**{cell}**" if rate > 2 else cell)' "$code")
-        records=${cell%% *}
-        row+=" ${cell#* } |"
+        records=${result%% *}
+        cells+=" ${result#* } |"
     done
-    printf '| %s | %s |%s\n' "$(basename "$file")" "$records" "${row#*|*|}"
+    printf '| %s | %s |%s\n' "$(basename "$file")" "$records" "$cells"
 done

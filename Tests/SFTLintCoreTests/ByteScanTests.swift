@@ -9,7 +9,9 @@ struct ByteScanTests {
     /// Deterministic texts mixing prose, the bytes searched for and multi-byte characters.
     static func texts() -> [[UInt8]] {
         var generator = SystemRandomNumberGenerator.Seeded(seed: 2026)
-        let pieces = ["a", "b", " ", "<", "[", "{", "`", "~", "(", "\"", "\n", "中", "。", "I", "A", "|>", "<|", "é", "😀"]
+        let pieces = [
+            "a", "b", " ", "<", "[", "{", "`", "~", "(", "\"", "\n", "中", "。", "I", "A", "|>", "<|", "é", "😀",
+        ]
         return (0..<400).map { n in
             var text = ""
             for _ in 0..<(n % 97) { text += pieces[Int(generator.next() % UInt64(pieces.count))] }
@@ -26,9 +28,14 @@ struct ByteScanTests {
             let set = ByteSet(members)
             for text in Self.texts() {
                 text.withUnsafeBufferPointer { bytes in
-                    for (start, end) in [(0, bytes.count), (bytes.count / 3, bytes.count), (1, max(1, bytes.count - 5))] {
+                    for (start, end) in [
+                        (0, bytes.count), (bytes.count / 3, bytes.count), (1, max(1, bytes.count - 5)),
+                    ] {
                         var found: [Int] = []
-                        set.forEachOffset(in: bytes, from: start, to: end) { found.append($0); return true }
+                        set.forEachOffset(in: bytes, from: start, to: end) {
+                            found.append($0)
+                            return true
+                        }
                         let expected = (start..<max(start, end)).filter { members.contains(bytes[$0]) }
                         #expect(found == expected, "members \(members), \(bytes.count) bytes, \(start)..<\(end)")
                     }
@@ -41,7 +48,10 @@ struct ByteScanTests {
         let text = Array("a<b<c<d".utf8)
         text.withUnsafeBufferPointer { bytes in
             var found: [Int] = []
-            ByteSet([0x3C]).forEachOffset(in: bytes) { found.append($0); return found.count < 2 }
+            ByteSet([0x3C]).forEachOffset(in: bytes) {
+                found.append($0)
+                return found.count < 2
+            }
             #expect(found == [1, 3])
         }
     }
@@ -74,7 +84,8 @@ struct ByteScanTests {
         for text in Self.texts() {
             text.withUnsafeBufferPointer { bytes in
                 for end in [bytes.count, bytes.count / 2] {
-                    #expect(VectorScan.lastOffset(of: 0x0A, in: bytes, before: end) == bytes[..<end].lastIndex(of: 0x0A))
+                    #expect(
+                        VectorScan.lastOffset(of: 0x0A, in: bytes, before: end) == bytes[..<end].lastIndex(of: 0x0A))
                 }
             }
         }
@@ -128,8 +139,14 @@ struct SpecialTokensTests {
     }
 
     @Test func listedTokensAndShapes() {
-        #expect(tokens(in: "a<|im_end|>b</s><s>[INST]x[/INST]<<SYS>>") == ["<|im_end|>", "</s>", "<s>", "[INST]", "[/INST]", "<<SYS>>"])
-        #expect(tokens(in: "<|reserved_special_token_7|> and <｜end▁of▁sentence｜>") == ["<|reserved_special_token_7|>", "<｜end▁of▁sentence｜>"])
+        #expect(
+            tokens(in: "a<|im_end|>b</s><s>[INST]x[/INST]<<SYS>>") == [
+                "<|im_end|>", "</s>", "<s>", "[INST]", "[/INST]", "<<SYS>>",
+            ])
+        #expect(
+            tokens(in: "<|reserved_special_token_7|> and <｜end▁of▁sentence｜>") == [
+                "<|reserved_special_token_7|>", "<｜end▁of▁sentence｜>",
+            ])
         #expect(tokens(in: "x <|> y, f <| x |> g, a<b, [1, 2], <｜ no") == [])
         #expect(tokens(in: "stop ###END### now", extra: ["###END###"]) == ["###END###"])
     }

@@ -56,7 +56,9 @@ struct QualityRulesTests {
     }
 
     @Test func eosSettingTurnsOnMissingEOSForEveryFormat() throws {
-        let text = #"{"instruction": "Hi", "output": "Hello!"}"# + "\n" + #"{"instruction": "Hi", "output": "Hello!</s>"}"# + "\n"
+        let text =
+            #"{"instruction": "Hi", "output": "Hello!"}"# + "\n" + #"{"instruction": "Hi", "output": "Hello!</s>"}"#
+            + "\n"
         let off = try LintHarness.lint(Array(text.utf8), checks: [MissingEOSCheck(), SpecialTokenCheck()])
         #expect(off.codes("E001").isEmpty)
         #expect(off.codes("E003").map(\.location.line) == [2])
@@ -74,7 +76,10 @@ struct QualityRulesTests {
         let report = try LintHarness.lint(Array((line + "\n").utf8), checks: [SpecialTokenCheck()])
         let finding = try #require(report.codes("E003").first)
         #expect(finding.location.line == 1)
-        #expect(finding.location.column == (line.distance(from: line.startIndex, to: try #require(line.range(of: "<|im_end|>")).lowerBound) + 1))
+        #expect(
+            finding.location.column
+                == (line.distance(from: line.startIndex, to: try #require(line.range(of: "<|im_end|>")).lowerBound) + 1)
+        )
         #expect(finding.location.pointer == "/output")
     }
 }

@@ -10,7 +10,6 @@ extension Turn {
         text[stringRange(ofUTF8: range)]
     }
 
-
     private func stringRange(ofUTF8 range: Range<Int>) -> Range<String.Index> {
         let utf8 = text.utf8
         let lower = utf8.index(utf8.startIndex, offsetBy: min(max(range.lowerBound, 0), utf8.count))

@@ -6,10 +6,12 @@ public struct Turn: Sendable {
     public var tag: String
     /// The text, segments joined with `\n` (Alpaca's instruction and input, as LLaMA-Factory joins them).
     public var text: String {
-        didSet { marks = TextMarks(text) }
+        didSet { (marks, leadingByte) = text.withUTF8Bytes { (TextMarks(bytes: $0), $0.first ?? 0) } }
     }
     /// Which rare bytes the text holds, so that content rules skip turns that can't hold what they look for.
     public private(set) var marks: TextMarks
+    /// The text's first byte (0 when empty), so that rules about how a text opens pass most turns unread.
+    public private(set) var leadingByte: UInt8
     public var segments: [TextSegment]
     /// Pointer to the turn: the message object, or the field holding the text.
     public var pointer: String
@@ -28,7 +30,7 @@ public struct Turn: Sendable {
         self.role = role
         self.tag = tag
         self.text = text
-        self.marks = TextMarks(text)
+        (marks, leadingByte) = text.withUTF8Bytes { (TextMarks(bytes: $0), $0.first ?? 0) }
         self.segments = segments
         self.pointer = pointer
         self.isListItem = isListItem

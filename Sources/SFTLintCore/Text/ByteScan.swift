@@ -2,30 +2,37 @@
 ///
 /// The content rules look for rare bytes (`<`, `[`, `{`, an uppercase letter of a phrase) and only then look
 /// closer. Comparing a SIMD vector with each member keeps that first pass far cheaper than a search per phrase:
-/// it runs over every turn of every record, so its speed is the speed of the rules. A class, so that using one
-/// held by a check retains one reference rather than copying its tables.
-public final class ByteSet: Sendable {
-    /// The members, at most `ByteSet.vectorLimit` of which are compared as vectors; sorted, unique.
-    public let members: [UInt8]
-    private let table: [Bool]
+/// it runs over every turn of every record, so its speed is the speed of the rules. Plain values only (a bitmap
+/// and vectors, no arrays), so that using one costs no reference counting.
+public struct ByteSet: Sendable, Hashable {
+    /// Which bytes are members: bit `b % 64` of word `b / 64`.
+    private let bitmap: SIMD4<UInt64>
+    /// How many members; at most `ByteSet.vectorLimit` are compared as vectors.
+    public let count: Int
     /// Each member repeated across a vector; unused vectors repeat the first member, so comparing with all six
     /// costs the same whatever the count.
     private let s0, s1, s2, s3, s4, s5: SIMD16<UInt8>
 
-    /// With more members than this, bytes are looked up in the table one at a time.
+    /// With more members than this, bytes are looked up in the bitmap one at a time.
     static let vectorLimit = 6
 
     public init(_ bytes: some Sequence<UInt8>) {
         let members = Array(Set(bytes)).sorted()
-        self.members = members
-        var table = [Bool](repeating: false, count: 256)
-        for byte in members { table[Int(byte)] = true }
-        self.table = table
-        let splat = { (k: Int) in SIMD16<UInt8>(repeating: members.indices.contains(k) ? members[k] : members.first ?? 0) }
+        var bitmap = SIMD4<UInt64>(repeating: 0)
+        for byte in members { bitmap[Int(byte >> 6)] |= 1 << UInt64(byte & 63) }
+        self.bitmap = bitmap
+        count = members.count
+        let splat = { (k: Int) in
+            SIMD16<UInt8>(repeating: members.indices.contains(k) ? members[k] : members.first ?? 0)
+        }
         (s0, s1, s2, s3, s4, s5) = (splat(0), splat(1), splat(2), splat(3), splat(4), splat(5))
     }
 
-    public func contains(_ byte: UInt8) -> Bool { table[Int(byte)] }
+    @inline(__always)
+    public func contains(_ byte: UInt8) -> Bool { bitmap[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0 }
+
+    /// The members, in order.
+    public var members: [UInt8] { (0...255).map(UInt8.init).filter(contains) }
 
     /// The members of both sets.
     public func union(_ other: ByteSet) -> ByteSet { ByteSet(members + other.members) }
@@ -37,38 +44,34 @@ public final class ByteSet: Sendable {
     ) {
         let end = min(end ?? bytes.count, bytes.count)
         // Closures are written in place, not kept in variables: a closure value would be allocated on every call.
-        table.withUnsafeBufferPointer { table in
-            // One loop per member count, so that a set of two bytes costs two comparisons, not six.
-            switch members.count {
-            case 0: return
-            case 1: VectorScan.forEach(in: bytes, from: start, to: end, { [s0] v in v .== s0 }, { table[Int($0)] }, body)
-            case 2:
-                VectorScan.forEach(
-                    in: bytes, from: start, to: end, { [s0, s1] v in (v .== s0) .| (v .== s1) }, { table[Int($0)] }, body)
-            case 3:
-                VectorScan.forEach(
-                    in: bytes, from: start, to: end, { [s0, s1, s2] v in (v .== s0) .| (v .== s1) .| (v .== s2) },
-                    { table[Int($0)] }, body)
-            case 4:
-                VectorScan.forEach(
-                    in: bytes, from: start, to: end,
-                    { [s0, s1, s2, s3] v in (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) }, { table[Int($0)] },
-                    body)
-            case 5:
-                VectorScan.forEach(
-                    in: bytes, from: start, to: end,
-                    { [s0, s1, s2, s3, s4] v in (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) .| (v .== s4) },
-                    { table[Int($0)] }, body)
-            case ...Self.vectorLimit:
-                VectorScan.forEach(
-                    in: bytes, from: start, to: end,
-                    { [s0, s1, s2, s3, s4, s5] v in
-                        (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) .| (v .== s4) .| (v .== s5)
-                    }, { table[Int($0)] }, body)
-            default:
-                for i in max(start, 0)..<max(end, start) where table[Int(bytes[i])] {
-                    if !body(i) { return }
-                }
+        // One loop per member count, so that a set of two bytes costs two comparisons, not six.
+        switch count {
+        case 0: return
+        case 1: VectorScan.forEach(in: bytes, from: start, to: end, { [s0] v in v .== s0 }, contains, body)
+        case 2:
+            VectorScan.forEach(in: bytes, from: start, to: end, { [s0, s1] v in (v .== s0) .| (v .== s1) }, contains, body)
+        case 3:
+            VectorScan.forEach(
+                in: bytes, from: start, to: end, { [s0, s1, s2] v in (v .== s0) .| (v .== s1) .| (v .== s2) }, contains,
+                body)
+        case 4:
+            VectorScan.forEach(
+                in: bytes, from: start, to: end,
+                { [s0, s1, s2, s3] v in (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) }, contains, body)
+        case 5:
+            VectorScan.forEach(
+                in: bytes, from: start, to: end,
+                { [s0, s1, s2, s3, s4] v in (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) .| (v .== s4) },
+                contains, body)
+        case ...Self.vectorLimit:
+            VectorScan.forEach(
+                in: bytes, from: start, to: end,
+                { [s0, s1, s2, s3, s4, s5] v in
+                    (v .== s0) .| (v .== s1) .| (v .== s2) .| (v .== s3) .| (v .== s4) .| (v .== s5)
+                }, contains, body)
+        default:
+            for i in max(start, 0)..<max(end, start) where contains(bytes[i]) {
+                if !body(i) { return }
             }
         }
     }
@@ -218,9 +221,8 @@ public final class PhraseSet: Sendable {
         while !uncovered.isEmpty {
             var gains = [Int](repeating: 0, count: 256)
             for bytes in uncovered { for byte in bytes { gains[Int(byte)] += 1 } }
-            let best = (0..<256).max { a, b in
-                Double(gains[a]) / Double(ByteFrequency.of(UInt8(a))) < Double(gains[b]) / Double(ByteFrequency.of(UInt8(b)))
-            }
+            let value = { (byte: Int) in Double(gains[byte]) / Double(ByteFrequency.of(UInt8(byte))) }
+            let best = (0..<256).max { value($0) < value($1) }
             guard let best, gains[best] > 0 else { break }
             chosen.insert(UInt8(best))
             uncovered.removeAll { $0.contains(UInt8(best)) }
@@ -232,10 +234,14 @@ public final class PhraseSet: Sendable {
 
     /// Calls `body` with each phrase anchored on the byte at `offset` that occurs there, and its range.
     @inline(__always)
-    public func forEachMatch(anchoredAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void) {
+    public func forEachMatch(
+        anchoredAt offset: Int, in bytes: UnsafeBufferPointer<UInt8>, _ body: (Int, Range<Int>) -> Void
+    ) {
         let slot = slots[Int(bytes[offset])]
         guard slot >= 0 else { return }
-        if offset &+ 1 < bytes.count { visit(candidateRanges[slot &* 257 &+ Int(bytes[offset &+ 1])], offset, bytes, body) }
+        if offset &+ 1 < bytes.count {
+            visit(candidateRanges[slot &* 257 &+ Int(bytes[offset &+ 1])], offset, bytes, body)
+        }
         visit(candidateRanges[slot &* 257 &+ 256], offset, bytes, body)
     }
 

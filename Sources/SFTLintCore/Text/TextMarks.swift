@@ -38,9 +38,12 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
         }
         let fold = SIMD16<UInt8>(repeating: 0x20)
         // Splats made once, outside the loop, where they are constants.
-        let angle = SIMD16<UInt8>(repeating: 0x3C), square = SIMD16<UInt8>(repeating: 0x7B)
-        let backtick = SIMD16<UInt8>(repeating: 0x60), tilde = SIMD16<UInt8>(repeating: 0x7E)
-        let parenthesis = SIMD16<UInt8>(repeating: 0x28), quote = SIMD16<UInt8>(repeating: 0x22)
+        let angle = SIMD16<UInt8>(repeating: 0x3C)
+        let square = SIMD16<UInt8>(repeating: 0x7B)
+        let backtick = SIMD16<UInt8>(repeating: 0x60)
+        let tilde = SIMD16<UInt8>(repeating: 0x7E)
+        let parenthesis = SIMD16<UInt8>(repeating: 0x28)
+        let quote = SIMD16<UInt8>(repeating: 0x22)
         let newline = SIMD16<UInt8>(repeating: 0x0A)
         var high = SIMD16<UInt8>(repeating: 0)
         var marks: TextMarks = []
@@ -57,8 +60,10 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
             let v = raw.loadUnaligned(fromByteOffset: i, as: SIMD16<UInt8>.self)
             let u = raw.loadUnaligned(fromByteOffset: i &+ 16, as: SIMD16<UInt8>.self)
             high |= v | u
-            let w = v | fold, x = u | fold
-            let found = (w .== angle) .| (w .== square) .| (w .== backtick) .| (w .== tilde) .| (w .== parenthesis)
+            let w = v | fold
+            let x = u | fold
+            let found =
+                (w .== angle) .| (w .== square) .| (w .== backtick) .| (w .== tilde) .| (w .== parenthesis)
                 .| (w .== quote) .| (v .== newline) .| (x .== angle) .| (x .== square) .| (x .== backtick)
                 .| (x .== tilde) .| (x .== parenthesis) .| (x .== quote) .| (u .== newline)
             // Rare: only then is the block looked at byte by byte.

@@ -35,7 +35,7 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
                 {"instruction": "Tell a story.", "output": "The robot said it was unable to sleep."}
                 {"instruction": "你是谁？", "output": "我是一个人工智能助手，你可以叫我小助手。"}
                 {"system": "作为一个人工智能助手，请简洁回答。", "instruction": "1+1？", "output": "2"}
-                """#),
+                """#)
         ]
     )
 
@@ -62,15 +62,35 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
         "我没有个人观点", "我没有个人意见", "我没有个人感受", "我不具备", "我没有能力", "我没有实时", "我的知识截止",
     ]
 
-    var matcher = BoilerplateMatcher(extra: [])
+    /// The phrases, each apostrophe also in its curly form. Held directly by the check, so that using them retains
+    /// nothing.
+    var phrases = BoilerplateCheck.phraseSet(extra: [])
     /// Bytes of each response searched: models put disclaimers and refusals first (178 of the 180 in the sample
     /// datasets start within the first 200 bytes), and reading no further keeps the rule cheap on long answers.
     static let opening = 128
 
     func configured(with settings: RuleSettings) -> BoilerplateCheck {
         var check = self
-        check.matcher = BoilerplateMatcher(extra: settings.boilerplatePhrases)
+        check.phrases = Self.phraseSet(extra: settings.boilerplatePhrases)
         return check
+    }
+
+    static func phraseSet(extra: [String]) -> PhraseSet {
+        let listed = phrases + extra.filter { !$0.isEmpty }
+        let curly = listed.filter { $0.contains("'") }.map { String($0.map { $0 == "'" ? "’" : $0 }) }
+        return PhraseSet(listed + curly)
+    }
+
+    /// The first phrase in `bytes` (the longest of those starting there).
+    static func firstMatch(of phrases: PhraseSet, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
+        var best: Range<Int>?
+        phrases.forEachMatch(in: bytes) { _, range in
+            if let found = best, range.lowerBound > found.upperBound { return false }
+            let isBetter = best.map { range.lowerBound < $0.lowerBound || (range.lowerBound == $0.lowerBound && range.count > $0.count) }
+            if isBetter ?? true { best = range }
+            return true
+        }
+        return best
     }
 
     // MARK: - State
@@ -94,12 +114,13 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
         for index in sample.turns.indices where sample.isResponse(index) {
             hasResponse = true
             let phrase = sample.turns[index].text.withUTF8Bytes { bytes in
-                matcher.firstMatch(in: UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.opening)]))
+                Self.firstMatch(of: phrases, in: UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.opening)]))
             }
             guard let phrase else { continue }
             hasBoilerplate = true
             let turn = sample.turns[index]
-            state.findings.add(Self.self, at: turn.location(ofUTF8: phrase), "disclaimer or refusal \"\(turn.text(ofUTF8: phrase))\"")
+            state.findings.add(
+                Self.self, at: turn.location(ofUTF8: phrase), "disclaimer or refusal \"\(turn.text(ofUTF8: phrase))\"")
         }
         if hasResponse { state.responses += 1 }
         if hasBoilerplate { state.withBoilerplate += 1 }
@@ -111,32 +132,5 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
 
     func statistics(_ state: State) -> [String: JSONValue] {
         ["boilerplate": ShareStatistic(samples: state.withBoilerplate, of: state.responses).json]
-    }
-}
-
-/// The boilerplate phrases, with each apostrophe also in its curly form, found in one pass. A class, so that
-/// copying the check copies one reference.
-final class BoilerplateMatcher: Sendable {
-    let phrases: PhraseSet
-
-    init(extra: [String]) {
-        let listed = BoilerplateCheck.phrases + extra.filter { !$0.isEmpty }
-        let curly = listed.filter { $0.contains("'") }.map { String($0.map { $0 == "'" ? "’" : $0 }) }
-        phrases = PhraseSet(listed + curly)
-    }
-
-    /// The first phrase in `bytes` (the longest of those starting there).
-    func firstMatch(in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        var best: Range<Int>?
-        phrases.forEachMatch(in: bytes) { _, range in
-            if let found = best, range.lowerBound > found.upperBound { return false }
-            if best.map({ range.lowerBound < $0.lowerBound || (range.lowerBound == $0.lowerBound && range.count > $0.count) })
-                ?? true
-            {
-                best = range
-            }
-            return true
-        }
-        return best
     }
 }

@@ -3,7 +3,8 @@ struct PlaceholderCheck: SampleCheck {
     static let info = CheckInfo(
         code: "C001",
         name: "placeholder",
-        summary: "A turn holds an unfilled template slot or filler: {{name}}, <noinput>, [INSERT NAME], N/A, lorem ipsum.",
+        summary:
+            "A turn holds an unfilled template slot or filler: {{name}}, <noinput>, [INSERT NAME], N/A, lorem ipsum.",
         rationale: """
             Template datasets are meant to be filled before training (LLaMA-Factory's identity set ships with \
             {{name}} and {{author}}); a model trained unfilled answers "I am {{name}}". Filler such as <noinput>, \
@@ -44,17 +45,25 @@ struct PlaceholderCheck: SampleCheck {
                 {"instruction": "写一个集合。", "output": "集合 {1, 2, 3} 有三个元素。"}
                 {"conversations": [{"from": "human", "value": "查天气"}, {"from": "function_call", "value": "{\"name\": \"weather\", \"arguments\": {\"city\": \"{city}\"}}"}, {"from": "observation", "value": "{\"temp\": null}"}, {"from": "gpt", "value": "晴天。"}]}
                 {"instruction": "Explain Mistral's format.", "output": "Each prompt is wrapped as [INST] ... [/INST]; lorem ipsum is placeholder text."}
-                """#),
+                """#)
         ]
     )
 
     func inspect(_ sample: Sample, report: inout Findings) {
         for index in sample.turns.indices where !sample.turns[index].isToolCall && sample.turns[index].role != .tool {
             let mayHoldSlots = !sample.turns[index].marks.isDisjoint(with: [.squareOrBrace, .angle])
+            // A long single-segment text that starts with neither a space nor an `l` is neither filler nor lorem
+            // ipsum: without slots to look for, it is passed unread.
+            if !mayHoldSlots, sample.turns[index].segments.count == 1, sample.turns[index].text.utf8.count > 24 {
+                let first = sample.turns[index].leadingByte
+                if first > 0x20, first | 0x20 != UInt8(ascii: "l") { continue }
+            }
             let found = sample.turns[index].text.withUTF8Bytes { bytes in
                 Self.filler(in: bytes, segments: sample.turns[index].segments)
                     ?? (mayHoldSlots
-                        ? Self.slots(in: bytes, text: sample.turns[index].text) { Self.asksForTemplate(sample, before: index) }
+                        ? Self.slots(in: bytes, text: sample.turns[index].text) {
+                            Self.asksForTemplate(sample, before: index)
+                        }
                         : nil)
             }
             guard let found else { continue }
@@ -78,7 +87,8 @@ struct PlaceholderCheck: SampleCheck {
                 case .lorem: return "lorem ipsum filler text"
                 case .filler:
                     let field = turn.segments.last { $0.textOffset <= range.lowerBound }.map(\.pointer) ?? turn.pointer
-                    let what = turn.role == .assistant ? "response" : field.hasSuffix("/input") ? "input" : "\(turn.tag)"
+                    let what =
+                        turn.role == .assistant ? "response" : field.hasSuffix("/input") ? "input" : "\(turn.tag)"
                     return "\(what) is only \"\(text)\": filler, not content"
                 }
             }
@@ -104,14 +114,19 @@ struct PlaceholderCheck: SampleCheck {
             guard segment.textOffset < end else { continue }
             // Most segments are long and start with a letter: only the lorem ipsum test can apply.
             let first = bytes[segment.textOffset]
-            let start = first > 0x20 && first < 0x80 ? segment.textOffset : TextBytes.trimmedStart(bytes, from: segment.textOffset)
+            let start =
+                first > 0x20 && first < 0x80
+                ? segment.textOffset : TextBytes.trimmedStart(bytes, from: segment.textOffset)
             guard start < end else { continue }
             if end - start <= 24 {
                 let trimmed = TextBytes.trimmedEnd(bytes, before: end)
-                let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, trimmed)]), as: UTF8.self)
+                let value = String(
+                    decoding: UnsafeBufferPointer(rebasing: bytes[start..<max(start, trimmed)]), as: UTF8.self)
                 if fillerValues.contains(value) { return Placeholder(kind: .filler, range: start..<trimmed) }
             }
-            if bytes[start] | 0x20 == UInt8(ascii: "l"), Self.lorem.contains(where: { PhraseSet.bytes(bytes, at: start, equal: $0) }) {
+            if bytes[start] | 0x20 == UInt8(ascii: "l"),
+                Self.lorem.contains(where: { PhraseSet.bytes(bytes, at: start, equal: $0) })
+            {
                 return Placeholder(kind: .lorem, range: start..<min(end, start + 11))
             }
         }
@@ -123,7 +138,9 @@ struct PlaceholderCheck: SampleCheck {
     // MARK: - Slots
 
     private static let candidates = ByteSet([UInt8(ascii: "{"), UInt8(ascii: "<"), UInt8(ascii: "[")])
-    private static let noInput = PhraseSet(["<noinput>", "<no input>", "< noinput >", "<No Input>", "<NoInput>", "<nooutput>"])
+    private static let noInput = PhraseSet([
+        "<noinput>", "<no input>", "< noinput >", "<No Input>", "<NoInput>", "<nooutput>",
+    ])
     /// Names of Alpaca- and prompt-template fields, the only single-brace slots flagged: `{x}` is too often math.
     private static let slotNames: Set<String> = [
         "instruction", "input", "output", "question", "answer", "query", "prompt", "response", "context", "name",
@@ -171,10 +188,12 @@ struct PlaceholderCheck: SampleCheck {
     /// `{{name}}` (any identifier, spaces allowed), or `{name}` for a known template field name — not after a
     /// letter, `\`, `$`, `^`, `_` or `}` (LaTeX, shell, format strings).
     private static func braceSlot(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
-        let open = UInt8(ascii: "{"), close = UInt8(ascii: "}")
+        let open = UInt8(ascii: "{")
+        let close = UInt8(ascii: "}")
         if offset > 0 {
             let before = bytes[offset - 1]
-            if before == open || before == UInt8(ascii: "\\") || before == UInt8(ascii: "$") || before == UInt8(ascii: "^")
+            if before == open || before == UInt8(ascii: "\\") || before == UInt8(ascii: "$")
+                || before == UInt8(ascii: "^")
                 || before == UInt8(ascii: "_") || before == close || isIdentifierByte(before)
             {
                 return nil
@@ -185,7 +204,9 @@ struct PlaceholderCheck: SampleCheck {
         if isDouble { while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 } }
         let nameStart = i
         guard i < bytes.count, isIdentifierByte(bytes[i]), !(bytes[i] >= 0x30 && bytes[i] <= 0x39) else { return nil }
-        while i < bytes.count, i - nameStart <= 40, isIdentifierByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") { i += 1 }
+        while i < bytes.count, i - nameStart <= 40, isIdentifierByte(bytes[i]) || bytes[i] == UInt8(ascii: ".") {
+            i += 1
+        }
         let nameEnd = i
         if isDouble {
             while i < bytes.count, bytes[i] == UInt8(ascii: " ") { i += 1 }
@@ -203,7 +224,9 @@ struct PlaceholderCheck: SampleCheck {
     private static func bracketSlot(at offset: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
         if offset > 0, isIdentifierByte(bytes[offset - 1]) || bytes[offset - 1] == UInt8(ascii: "]") { return nil }
         var i = offset + 1
-        var hasLower = false, hasUnderscore = false, letters = 0
+        var hasLower = false
+        var hasUnderscore = false
+        var letters = 0
         while i < bytes.count, i - offset <= 48 {
             let byte = bytes[i]
             if byte == UInt8(ascii: "]") { break }
@@ -219,7 +242,9 @@ struct PlaceholderCheck: SampleCheck {
         if upper.hasPrefix("INSERT ") || upper.hasPrefix("PLACEHOLDER") { return offset..<i + 1 }
         guard !hasLower, !inner.hasPrefix("/") else { return nil }
         let words = upper.split { $0 == " " || $0 == "_" }
-        let isFieldName = words.contains { ["NAME", "DATE", "ADDRESS", "EMAIL", "PHONE", "COMPANY", "DATA"].contains($0) }
+        let isFieldName = words.contains {
+            ["NAME", "DATE", "ADDRESS", "EMAIL", "PHONE", "COMPANY", "DATA"].contains($0)
+        }
         return (hasUnderscore && words.count >= 2) || isFieldName ? offset..<i + 1 : nil
     }
 

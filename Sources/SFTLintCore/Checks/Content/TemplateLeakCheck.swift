@@ -36,7 +36,7 @@ struct TemplateLeakCheck: SampleCheck {
                 {"instruction": "Explain markdown headings.", "output": "### Installation\nRun the installer. A reply from the Human: resources team is pending."}
                 {"instruction": "Show the format.", "output": "```\n### Instruction:\nSay hi.\n### Response:\n```"}
                 {"text": "### Human: Hi\n### Assistant: Hello!"}
-                """#),
+                """#)
         ]
     )
 
@@ -45,11 +45,15 @@ struct TemplateLeakCheck: SampleCheck {
         guard sample.format != .text else { return }
         for index in sample.turns.indices where !sample.turns[index].isToolCall && sample.turns[index].role != .tool {
             let hasLines = sample.turns[index].marks.contains(.newline)
+            // A one-line text that doesn't start like a marker can't hold one: it is passed unread.
+            guard hasLines || Self.markers.mayStart(with: sample.turns[index].leadingByte) else { continue }
             var from = 0
             var found: Range<Int>?
             // Exemptions are looked at only once a marker turns up (the question asks for a dialogue, or the marker
             // is code), outside the byte search: a closure over the sample would copy it for every turn.
-            while let marker = sample.turns[index].text.withUTF8Bytes({ Self.marker(in: $0, from: from, hasLines: hasLines) }) {
+            while let marker = sample.turns[index].text.withUTF8Bytes({
+                Self.marker(in: $0, from: from, hasLines: hasLines)
+            }) {
                 if !Self.isExempt(sample, turn: index, offset: marker.lowerBound) {
                     found = marker
                     break
@@ -58,7 +62,8 @@ struct TemplateLeakCheck: SampleCheck {
             }
             guard let found else { continue }
             let turn = sample.turns[index]
-            let message = "prompt-format marker \"\(turn.text(ofUTF8: found))\" inside the \(turn.role?.rawValue ?? turn.tag) turn"
+            let message =
+                "prompt-format marker \"\(turn.text(ofUTF8: found))\" inside the \(turn.role?.rawValue ?? turn.tag) turn"
             report.add(Self.self, at: turn.location(ofUTF8: found), message)
         }
     }
@@ -93,6 +98,11 @@ struct TemplateLeakCheck: SampleCheck {
             }
         }
 
+        /// Whether a line starting with `byte` (or with spaces, then something else) may open with a marker.
+        func mayStart(with byte: UInt8) -> Bool {
+            byte <= 0x20 || !byFirstByte[Int(byte)].isEmpty
+        }
+
         func marker(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Range<Int>? {
             for index in byFirstByte[Int(bytes[start])] where PhraseSet.bytes(bytes, at: start, equal: markers[index]) {
                 return start..<start + markers[index].count
@@ -116,14 +126,17 @@ struct TemplateLeakCheck: SampleCheck {
     /// The marker the line starting at `lineStart` opens with, after spaces.
     private static func marker(in bytes: UnsafeBufferPointer<UInt8>, lineStart: Int) -> Range<Int>? {
         guard lineStart < bytes.count else { return nil }
-        let start = bytes[lineStart] > 0x20 && bytes[lineStart] < 0x80 ? lineStart : TextBytes.trimmedStart(bytes, from: lineStart)
+        let start =
+            bytes[lineStart] > 0x20 && bytes[lineStart] < 0x80
+            ? lineStart : TextBytes.trimmedStart(bytes, from: lineStart)
         guard start < bytes.count else { return nil }
         return markers.marker(at: start, in: bytes)
     }
 
     /// Words of a request for a dialogue, whose answer labels its speakers.
     private static let dialogueWords = PhraseSet([
-        "dialog", "Dialog", "conversation", "Conversation", "script", "Script", "chat", "Chat", "roleplay", "对话", "聊天", "剧本",
+        "dialog", "Dialog", "conversation", "Conversation", "script", "Script", "chat", "Chat", "roleplay", "对话", "聊天",
+        "剧本",
     ])
 
     private static func isExempt(_ sample: Sample, turn index: Int, offset: Int) -> Bool {

@@ -45,7 +45,8 @@ struct MissingEOSCheck: SampleCheck, ConfigurableCheck {
                 {"messages": [{"role": "user", "content": "Weather?"}, {"role": "assistant", "content": "", "tool_calls": [{"id": "a"}]}, {"role": "tool", "content": "Sunny"}, {"role": "assistant", "content": "Sunny.</s>"}]}
                 """#, settings: RuleSettings(eos: "</s>")),
         ],
-        activation: "only with --eos TOKEN, or on records in the `text` format (which must end with an end token of their template)"
+        activation:
+            "only with --eos TOKEN, or on records in the `text` format (which must end with an end token of their template)"
     )
 
     /// The token every response must end with; nil checks only pre-templated texts, against their own template.
@@ -102,7 +103,7 @@ struct MissingEOSCheck: SampleCheck, ConfigurableCheck {
             case .inside(let range):
                 let token = turn.text(ofUTF8: range)
                 return isTemplated
-                    ? "\"\(token)\" in the middle of the text is not followed by a new turn: training continues past the end"
+                    ? "\"\(token)\" in the middle of the text is not followed by a new turn: training goes on past the end"
                     : "end-of-sequence token \"\(token)\" in the middle of the response: the model learns to stop here"
             }
         }
@@ -116,7 +117,9 @@ struct MissingEOSCheck: SampleCheck, ConfigurableCheck {
         let end = TextBytes.trimmedEnd(bytes, before: bytes.count)
         guard end > 0 else { return nil }
         let endsWithEOS = end >= eos.count && PhraseSet.bytes(bytes, at: end - eos.count, equal: eos)
-        guard mayHoldTokens else { return endsWithEOS ? nil : .missing(at: end, expected: String(decoding: eos, as: UTF8.self)) }
+        guard mayHoldTokens else {
+            return endsWithEOS ? nil : .missing(at: end, expected: String(decoding: eos, as: UTF8.self))
+        }
         var inside: Range<Int>?
         tokens.forEachMatch(in: bytes) { match in
             guard TextBytes.matches(bytes, match.range.lowerBound, match.range.upperBound, eos),

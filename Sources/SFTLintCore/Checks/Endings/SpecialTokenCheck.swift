@@ -66,7 +66,9 @@ struct SpecialTokenCheck: SampleCheck, ConfigurableCheck {
             var template: SpecialTokens.Family = []
             sample.turns[index].text.withUTF8Bytes { bytes in
                 tokens.forEachMatch(in: bytes) { match in
-                    if let eos, match.range.count == eos.count, PhraseSet.bytes(bytes, at: match.range.lowerBound, equal: eos) {
+                    if let eos, match.range.count == eos.count,
+                        PhraseSet.bytes(bytes, at: match.range.lowerBound, equal: eos)
+                    {
                         return true
                     }
                     if isTemplated {

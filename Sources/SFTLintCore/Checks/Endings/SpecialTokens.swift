@@ -84,7 +84,8 @@ final class SpecialTokens: Sendable {
     /// The end token a template's texts end with, for messages.
     static func endToken(of family: Family) -> String? {
         let order: [(Family, String)] = [
-            (.chatML, "<|im_end|>"), (.llama3, "<|eot_id|>"), (.gemma, "<end_of_turn>"), (.deepSeek, "<｜end▁of▁sentence｜>"),
+            (.chatML, "<|im_end|>"), (.llama3, "<|eot_id|>"), (.gemma, "<end_of_turn>"),
+            (.deepSeek, "<｜end▁of▁sentence｜>"),
             (.harmony, "<|return|>"), (.llama2, "</s>"), (.phi, "<|end|>"), (.gpt2, "<|endoftext|>"),
         ]
         return order.first { family.contains($0.0) }?.1
@@ -193,7 +194,8 @@ final class SpecialTokens: Sendable {
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+            UInt8(ascii: "0")...UInt8(ascii: "9"),
             UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "-"):
             true
         default: false

@@ -115,7 +115,8 @@ struct ThinkFormatCheck: DatasetCheck {
                 let role = turn.role?.rawValue ?? turn.tag
                 state.findings.add(
                     Self.self, at: turn.location(ofUTF8: blocks.firstTag),
-                    "\"\(turn.text(ofUTF8: blocks.firstTag))\" in a \(role) turn: reasoning belongs in the assistant's response")
+                    "\"\(turn.text(ofUTF8: blocks.firstTag))\" in a \(role) turn: reasoning belongs in the assistant's response"
+                )
                 continue
             }
             if let problem = blocks.problem {

@@ -4,7 +4,8 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
     static let info = CheckInfo(
         code: "E002",
         name: "truncated-response",
-        summary: "A response looks cut off: it ends mid-sentence, inside a code block, bracket or quote, or on \"...\".",
+        summary:
+            "A response looks cut off: it ends mid-sentence, inside a code block, bracket or quote, or on \"...\".",
         rationale: """
             Responses cut by a generation limit or a broken export teach the model to stop mid-thought, and an \
             unclosed code fence leaves everything after it formatted as code. Only strong signs count, so that a \
@@ -73,7 +74,9 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
     func inspect(_ sample: Sample, report: inout Findings) {
         for index in sample.turns.indices where sample.isResponse(index) {
             let marks = sample.turns[index].marks
-            guard let cut = sample.turns[index].text.withUTF8Bytes({ truncation(in: $0, marks: marks) }) else { continue }
+            guard let cut = sample.turns[index].text.withUTF8Bytes({ truncation(in: $0, marks: marks) }) else {
+                continue
+            }
             let turn = sample.turns[index]
             report.add(Self.self, at: turn.location(ofUTF8: cut.range), cut.message(turn))
         }
@@ -119,11 +122,14 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
         guard end > 0 else { return nil }
         let newline = UInt8(ascii: "\n")
         let lineStart =
-            marks.contains(.newline) ? (VectorScan.lastOffset(of: newline, in: bytes, before: end).map { $0 + 1 } ?? 0) : 0
+            marks.contains(.newline)
+            ? (VectorScan.lastOffset(of: newline, in: bytes, before: end).map { $0 + 1 } ?? 0) : 0
         var code: [Range<Int>] = []
         if !marks.isDisjoint(with: [.backtick, .tilde]) {
             let regions = CodeRegions(String(decoding: UnsafeBufferPointer(rebasing: bytes[..<end]), as: UTF8.self))
-            if regions.hasUnclosedFence, let open = regions.ranges.last { return .openFence(open.lowerBound..<open.lowerBound + 3) }
+            if regions.hasUnclosedFence, let open = regions.ranges.last {
+                return .openFence(open.lowerBound..<open.lowerBound + 3)
+            }
             // A response that ends in code (a closed fence, an indented block) ends as code may.
             if let last = regions.ranges.last, last.upperBound >= end { return nil }
             code = regions.ranges.filter { $0.upperBound > lineStart }
@@ -274,13 +280,15 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
         mutating func note(_ offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
             if bytes[offset] == UInt8(ascii: "\"") {
                 guard countsQuotes else { return }
-                let isInchMark = quote == nil && offset > start && bytes[offset - 1] >= 0x30 && bytes[offset - 1] <= 0x39
+                let isInchMark =
+                    quote == nil && offset > start && bytes[offset - 1] >= 0x30 && bytes[offset - 1] <= 0x39
                 if !isInchMark { quote = quote == nil ? offset : nil }
                 return
             }
             guard let (kind, isOpening, length) = Self.bracket(at: offset, in: bytes) else { return }
             if isOpening {
-                let isEmoticon = length == 1 && offset > start && (bytes[offset - 1] == 0x3A || bytes[offset - 1] == 0x3B)
+                let isEmoticon =
+                    length == 1 && offset > start && (bytes[offset - 1] == 0x3A || bytes[offset - 1] == 0x3B)
                 if !isEmoticon { open.append((kind, offset..<offset + length)) }
             } else if let match = open.lastIndex(where: { $0.kind == kind }) {
                 open.removeSubrange(match...)
@@ -347,7 +355,9 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
     /// The final sentence of the line `from..<to`, when it ends without punctuation after an earlier sentence of
     /// the line did end with it: "… end of the list. Then we reverse". English needs a lowercase last word and
     /// no digits in the final sentence (worked arithmetic often skips the full stop); Chinese a Han last character.
-    private static func unfinishedSentence(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Range<Int>? {
+    private static func unfinishedSentence(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> Range<Int>? {
         let (last, lastStart) = TextBytes.scalar(before: end, in: bytes)
         let isHan = last.value >= 0x3400 && Script(last) == .han
         guard isHan || (last.isASCII && isLowercase(UInt8(last.value))) else { return nil }
@@ -378,7 +388,9 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
 
     /// A `.`, `!` or `?` at `terminator` that ends a sentence: after a word of two lowercase letters or more
     /// (not `Mr.`, `P.E.`, `3.5`), before a space.
-    private static func isSentenceEnd(_ bytes: UnsafeBufferPointer<UInt8>, terminator: Int, next: Int, lineStart: Int) -> Bool {
+    private static func isSentenceEnd(
+        _ bytes: UnsafeBufferPointer<UInt8>, terminator: Int, next: Int, lineStart: Int
+    ) -> Bool {
         guard next < bytes.count, bytes[next] == UInt8(ascii: " ") || bytes[next] == UInt8(ascii: "\""),
             terminator - lineStart >= 2
         else { return false }
@@ -386,10 +398,14 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
     }
 
     /// Whether `from..<to` has ", " followed by a capital letter.
-    private static func hasCommaBeforeCapital(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int) -> Bool {
+    private static func hasCommaBeforeCapital(
+        _ bytes: UnsafeBufferPointer<UInt8>, from start: Int, to end: Int
+    ) -> Bool {
         var i = start
         while i + 2 < end {
-            if bytes[i] == UInt8(ascii: ","), bytes[i + 1] == UInt8(ascii: " "), bytes[i + 2] >= 0x41, bytes[i + 2] <= 0x5A {
+            if bytes[i] == UInt8(ascii: ","), bytes[i + 1] == UInt8(ascii: " "), bytes[i + 2] >= 0x41,
+                bytes[i + 2] <= 0x5A
+            {
                 return true
             }
             i += 1
