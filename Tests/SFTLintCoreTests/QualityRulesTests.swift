@@ -55,6 +55,25 @@ struct QualityRulesTests {
         #expect(json.contains(#""reasoning": {"#) && json.contains(#""share": 0.2500"#))
     }
 
+    @Test func reasoningIsCountedFileByFile() throws {
+        // One file reasons throughout, the other only in its first record: only the second gets the note, and
+        // cut into tiny batches over three threads it says the same.
+        let reasoning = #"{"instruction": "Q", "output": "<think>Because.</think>A."}"# + "\n"
+        let plain = #"{"instruction": "Q", "output": "A."}"# + "\n"
+        let first = try TemporaryFile(String(repeating: reasoning, count: 40), name: "a.jsonl")
+        let second = try TemporaryFile(reasoning + String(repeating: plain, count: 39), name: "b.jsonl")
+        let inputs: [InputSource] = [.path(first.path), .path(second.path)]
+        let whole = try Linter(checks: [ThinkFormatCheck()], options: LintOptions(jobs: 1, version: "test")).run(inputs)
+        let split = try Linter(
+            checks: [ThinkFormatCheck()], options: LintOptions(jobs: 3, version: "test", batchBytes: 100)
+        ).run(inputs)
+        #expect(split.findings == whole.findings)
+        #expect(whole.findings.map(\.location.path) == [second.path])
+        #expect(whole.findings.first?.message == "only 1 of 40 responses carry reasoning (2.5%); first without here")
+        #expect(whole.findings.first?.location.line == 2)
+        #expect(whole.stats["reasoning"] == .object(["samples": .integer(41), "share": .decimal(41.0 / 80, places: 4)]))
+    }
+
     @Test func eosSettingTurnsOnMissingEOSForEveryFormat() throws {
         let text =
             #"{"instruction": "Hi", "output": "Hello!"}"# + "\n" + #"{"instruction": "Hi", "output": "Hello!</s>"}"#

@@ -24,6 +24,7 @@ public struct RuleSettings: Sendable, Hashable {
     /// Phrases C003 flags besides its curated English and Chinese list.
     public var boilerplatePhrases: [String] = []
 
+    /// Settings that leave every rule at its defaults, unless given.
     public init(eos: String? = nil, specialTokens: [String] = [], boilerplatePhrases: [String] = []) {
         self.eos = eos
         self.specialTokens = specialTokens

@@ -16,6 +16,7 @@ public struct ByteSet: Sendable, Hashable {
     /// With more members than this, bytes are looked up in the bitmap one at a time.
     static let vectorLimit = 6
 
+    /// The set of `bytes` (repeats don't matter).
     public init(_ bytes: some Sequence<UInt8>) {
         let members = Array(Set(bytes)).sorted()
         var bitmap = SIMD4<UInt64>(repeating: 0)
@@ -169,6 +170,7 @@ enum VectorScan {
 /// Matching is exact (case and all): the lists the rules use spell out the variants that occur. A class, for the
 /// same reason as `ByteSet`.
 public final class PhraseSet: Sendable {
+    /// The phrases as UTF-8, in the order given (empty ones dropped); matches name them by index.
     public let phrases: [[UInt8]]
     /// Offset of each phrase's anchor byte inside the phrase; the byte after it keys the lookup.
     private let anchorOffsets: [Int]
@@ -181,6 +183,7 @@ public final class PhraseSet: Sendable {
     /// The anchor bytes of all phrases.
     public let anchors: ByteSet
 
+    /// The set of `phrases`, with anchors chosen for them.
     public init(_ phrases: [String]) {
         let list = phrases.map { Array($0.utf8) }.filter { !$0.isEmpty }
         self.phrases = list
@@ -230,6 +233,7 @@ public final class PhraseSet: Sendable {
         return chosen
     }
 
+    /// Whether there is no phrase to find.
     public var isEmpty: Bool { phrases.isEmpty }
 
     /// Calls `body` with each phrase anchored on the byte at `offset` that occurs there, and its range.

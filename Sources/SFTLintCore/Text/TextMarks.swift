@@ -25,6 +25,7 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
     /// Any byte of a non-ASCII character.
     public static let nonASCII = TextMarks(rawValue: 1 << 7)
 
+    /// The marks of `text`.
     public init(_ text: String) {
         self = text.withUTF8Bytes { TextMarks(bytes: $0) }
     }

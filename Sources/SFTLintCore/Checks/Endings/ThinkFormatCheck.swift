@@ -77,19 +77,21 @@ struct ThinkFormatCheck: DatasetCheck {
     struct State: Mergeable {
         /// Malformed blocks, found record by record.
         var findings = Findings()
-        /// By file index: an array, updated in place, because every record counts.
-        var files: [FileCounts] = []
+        /// Counts by file index, in the order files come. Not a dictionary: every record counts, and the records
+        /// of a batch all come from one file, so the last entry is nearly always the one to update, in place.
+        var files: [(file: Int, counts: FileCounts)] = []
 
         mutating func merge(_ later: State) {
             findings.append(contentsOf: later.findings)
-            for (file, counts) in later.files.enumerated() {
-                reserve(file)
-                files[file].merge(counts)
-            }
+            for (file, counts) in later.files { files[slot(of: file)].counts.merge(counts) }
         }
 
-        mutating func reserve(_ file: Int) {
-            while files.count <= file { files.append(FileCounts()) }
+        /// The entry of `file`, made when missing.
+        mutating func slot(of file: Int) -> Int {
+            if let last = files.indices.last, files[last].file == file { return last }
+            if let found = files.firstIndex(where: { $0.file == file }) { return found }
+            files.append((file, FileCounts()))
+            return files.count - 1
         }
     }
 
@@ -131,23 +133,24 @@ struct ThinkFormatCheck: DatasetCheck {
         guard let response else { return }
         // Locations are worked out only for the first of each kind in a file: they cost more than the counting.
         let at = { (turn: Int, range: Range<Int>) in sample.turns[turn].location(ofUTF8: range) }
-        let file = sample.record.file.index
-        state.reserve(file)
+        let file = state.slot(of: sample.record.file.index)
         // The first of each kind is where its count becomes 1: testing the count, not the optional location,
         // saves copying a location for every record.
         if let reasoning {
-            state.files[file].withReasoning += 1
-            if state.files[file].withReasoning == 1 {
-                state.files[file].firstWithReasoning = at(reasoning.turn, reasoning.range)
+            state.files[file].counts.withReasoning += 1
+            if state.files[file].counts.withReasoning == 1 {
+                state.files[file].counts.firstWithReasoning = at(reasoning.turn, reasoning.range)
             }
         } else if let emptyBlock {
-            state.files[file].withEmptyBlock += 1
-            if state.files[file].withEmptyBlock == 1 {
-                state.files[file].firstEmptyBlock = at(emptyBlock.turn, emptyBlock.range)
+            state.files[file].counts.withEmptyBlock += 1
+            if state.files[file].counts.withEmptyBlock == 1 {
+                state.files[file].counts.firstEmptyBlock = at(emptyBlock.turn, emptyBlock.range)
             }
         } else {
-            state.files[file].without += 1
-            if state.files[file].without == 1 { state.files[file].firstWithout = sample.turns[response].location }
+            state.files[file].counts.without += 1
+            if state.files[file].counts.without == 1 {
+                state.files[file].counts.firstWithout = sample.turns[response].location
+            }
         }
     }
 
@@ -215,7 +218,7 @@ struct ThinkFormatCheck: DatasetCheck {
 
     func conclude(_ state: State, report: inout Findings) {
         report.append(contentsOf: state.findings)
-        for counts in state.files {
+        for (_, counts) in state.files.sorted(by: { $0.file < $1.file }) {
             if counts.withReasoning > 0, counts.without > 0, let at = counts.firstWithout,
                 let example = counts.firstWithReasoning
             {
@@ -235,7 +238,7 @@ struct ThinkFormatCheck: DatasetCheck {
     }
 
     func statistics(_ state: State) -> [String: JSONValue] {
-        let totals = state.files.reduce(into: FileCounts()) { $0.merge($1) }
+        let totals = state.files.reduce(into: FileCounts()) { $0.merge($1.counts) }
         return ["reasoning": ShareStatistic(samples: totals.withReasoning, of: totals.responses).json]
     }
 
