@@ -6,7 +6,7 @@ public struct Turn: Sendable {
     public var tag: String
     /// The text, segments joined with `\n` (Alpaca's instruction and input, as LLaMA-Factory joins them).
     public var text: String {
-        didSet { (marks, leadingByte) = text.withUTF8Bytes { (TextMarks(bytes: $0), $0.first ?? 0) } }
+        didSet { (marks, leadingByte) = text.withUTF8Buffer { (TextMarks(bytes: $0), $0.first ?? 0) } }
     }
     /// Which rare bytes the text holds, so that content rules skip turns that can't hold what they look for.
     public private(set) var marks: TextMarks
@@ -30,7 +30,7 @@ public struct Turn: Sendable {
         self.role = role
         self.tag = tag
         self.text = text
-        (marks, leadingByte) = text.withUTF8Bytes { (TextMarks(bytes: $0), $0.first ?? 0) }
+        (marks, leadingByte) = text.withUTF8Buffer { (TextMarks(bytes: $0), $0.first ?? 0) }
         self.segments = segments
         self.pointer = pointer
         self.isListItem = isListItem

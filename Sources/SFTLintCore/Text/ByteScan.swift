@@ -321,12 +321,3 @@ enum ByteFrequency {
         }
     }
 }
-
-extension String {
-    /// Calls `body` with the string's UTF-8 bytes, without copying a native string.
-    func withUTF8Bytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
-        if let result = utf8.withContiguousStorageIfAvailable(body) { return result }
-        var copy = self
-        return copy.withUTF8(body)
-    }
-}

@@ -27,7 +27,7 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
 
     /// The marks of `text`.
     public init(_ text: String) {
-        self = text.withUTF8Bytes { TextMarks(bytes: $0) }
+        self = text.withUTF8Buffer { TextMarks(bytes: $0) }
     }
 
     /// The marks of `bytes`. Bytes are folded with `| 0x20` so that one comparison covers two of them: `[`/`{`,

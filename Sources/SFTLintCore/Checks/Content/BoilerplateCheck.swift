@@ -113,7 +113,7 @@ struct BoilerplateCheck: DatasetCheck, ConfigurableCheck {
         var hasBoilerplate = false
         for index in sample.turns.indices where sample.isResponse(index) {
             hasResponse = true
-            let phrase = sample.turns[index].text.withUTF8Bytes { bytes in
+            let phrase = sample.turns[index].text.withUTF8Buffer { bytes in
                 Self.firstMatch(of: phrases, in: UnsafeBufferPointer(rebasing: bytes[..<min(bytes.count, Self.opening)]))
             }
             guard let phrase else { continue }

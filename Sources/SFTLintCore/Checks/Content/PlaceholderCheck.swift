@@ -58,7 +58,7 @@ struct PlaceholderCheck: SampleCheck {
                 let first = sample.turns[index].leadingByte
                 if first > 0x20, first | 0x20 != UInt8(ascii: "l") { continue }
             }
-            let found = sample.turns[index].text.withUTF8Bytes { bytes in
+            let found = sample.turns[index].text.withUTF8Buffer { bytes in
                 Self.filler(in: bytes, segments: sample.turns[index].segments)
                     ?? (mayHoldSlots
                         ? Self.slots(in: bytes, text: sample.turns[index].text) {
@@ -260,7 +260,7 @@ struct PlaceholderCheck: SampleCheck {
         guard sample.turns[index].role == .assistant,
             let prompt = sample.turns[..<index].last(where: { $0.role == .user })
         else { return false }
-        return prompt.text.withUTF8Bytes { templateWords.firstMatch(in: $0) != nil }
+        return prompt.text.withUTF8Buffer { templateWords.firstMatch(in: $0) != nil }
     }
 
     /// A line that reads as code even outside a code block: an f-string, `.format(`, a template literal.

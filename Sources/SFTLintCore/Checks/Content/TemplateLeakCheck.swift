@@ -51,7 +51,7 @@ struct TemplateLeakCheck: SampleCheck {
             var found: Range<Int>?
             // Exemptions are looked at only once a marker turns up (the question asks for a dialogue, or the marker
             // is code), outside the byte search: a closure over the sample would copy it for every turn.
-            while let marker = sample.turns[index].text.withUTF8Bytes({
+            while let marker = sample.turns[index].text.withUTF8Buffer({
                 Self.marker(in: $0, from: from, hasLines: hasLines)
             }) {
                 if !Self.isExempt(sample, turn: index, offset: marker.lowerBound) {
@@ -145,6 +145,6 @@ struct TemplateLeakCheck: SampleCheck {
         guard turn.role == .assistant,
             let prompt = sample.turns[..<index].last(where: { $0.role == .user || $0.role == .system })
         else { return false }
-        return prompt.text.withUTF8Bytes { dialogueWords.firstMatch(in: $0) != nil }
+        return prompt.text.withUTF8Buffer { dialogueWords.firstMatch(in: $0) != nil }
     }
 }

@@ -66,7 +66,7 @@ struct MissingEOSCheck: SampleCheck, ConfigurableCheck {
         let eosBytes = eos.map { Array($0.utf8) }
         for index in sample.turns.indices where sample.isResponse(index) {
             let mayHoldTokens = sample.turns[index].marks.mayHold(tokens.required)
-            let found = sample.turns[index].text.withUTF8Bytes { bytes in
+            let found = sample.turns[index].text.withUTF8Buffer { bytes in
                 if let eosBytes {
                     problem(in: bytes, eos: eosBytes, isTemplated: isTemplated, mayHoldTokens: mayHoldTokens)
                 } else {

@@ -64,7 +64,7 @@ struct SpecialTokenCheck: SampleCheck, ConfigurableCheck {
             var first: SpecialTokens.Match?
             var more = 0
             var template: SpecialTokens.Family = []
-            sample.turns[index].text.withUTF8Bytes { bytes in
+            sample.turns[index].text.withUTF8Buffer { bytes in
                 tokens.forEachMatch(in: bytes) { match in
                     if let eos, match.range.count == eos.count,
                         PhraseSet.bytes(bytes, at: match.range.lowerBound, equal: eos)

@@ -108,7 +108,7 @@ struct ThinkFormatCheck: DatasetCheck {
             let isAssistant = sample.turns[index].role == .assistant
             if isAssistant, response == nil { response = index }
             guard sample.turns[index].marks.contains(.angle) else { continue }
-            let blocks = sample.turns[index].text.withUTF8Bytes { bytes in
+            let blocks = sample.turns[index].text.withUTF8Buffer { bytes in
                 Self.blocks(in: bytes, isAssistant: isAssistant, text: sample.turns[index].text)
             }
             guard let blocks else { continue }

@@ -74,7 +74,7 @@ struct TruncatedResponseCheck: SampleCheck, ConfigurableCheck {
     func inspect(_ sample: Sample, report: inout Findings) {
         for index in sample.turns.indices where sample.isResponse(index) {
             let marks = sample.turns[index].marks
-            guard let cut = sample.turns[index].text.withUTF8Bytes({ truncation(in: $0, marks: marks) }) else {
+            guard let cut = sample.turns[index].text.withUTF8Buffer({ truncation(in: $0, marks: marks) }) else {
                 continue
             }
             let turn = sample.turns[index]
