@@ -50,8 +50,28 @@ struct InconsistentFieldsCheck: DatasetCheck {
     struct FieldStats: Sendable {
         var name: String
         var present = 0
-        var kinds: [JSONKind: Int] = [:]
-        var firstOfKind: [JSONKind: Location] = [:]
+        /// Records per kind and the first place of each, indexed by `JSONKind.rawValue`: updated on every record,
+        /// so arrays rather than dictionaries that would hash each field's kind twice.
+        var kindCounts = [Int](repeating: 0, count: 6)
+        var kindFirst = [Location?](repeating: nil, count: 6)
+
+        /// Records per kind present, for the conclusion.
+        var kinds: [JSONKind: Int] {
+            var out: [JSONKind: Int] = [:]
+            for (raw, count) in kindCounts.enumerated() where count > 0 {
+                if let kind = JSONKind(rawValue: UInt8(raw)) { out[kind] = count }
+            }
+            return out
+        }
+
+        /// The first place of each kind present, for the conclusion.
+        var firstOfKind: [JSONKind: Location] {
+            var out: [JSONKind: Location] = [:]
+            for (raw, location) in kindFirst.enumerated() {
+                if let location, let kind = JSONKind(rawValue: UInt8(raw)) { out[kind] = location }
+            }
+            return out
+        }
         /// The first record of the group without the field.
         var firstMissing: Location?
     }
@@ -79,9 +99,10 @@ struct InconsistentFieldsCheck: DatasetCheck {
                     i = fields.count - 1
                 }
                 fields[i].present += 1
-                fields[i].kinds[field.kind, default: 0] += 1
-                if fields[i].firstOfKind[field.kind] == nil {
-                    fields[i].firstOfKind[field.kind] = sample.location(
+                let kind = Int(field.kind.rawValue)
+                fields[i].kindCounts[kind] += 1
+                if fields[i].kindFirst[kind] == nil {
+                    fields[i].kindFirst[kind] = sample.location(
                         atOffset: field.offset, pointer: JSONPointer.appending("", field.name))
                 }
             }
@@ -106,8 +127,10 @@ struct InconsistentFieldsCheck: DatasetCheck {
                     continue
                 }
                 fields[i].present += theirs.present
-                fields[i].kinds.merge(theirs.kinds, uniquingKeysWith: +)
-                fields[i].firstOfKind.merge(theirs.firstOfKind) { earlier, _ in earlier }
+                for kind in 0..<6 {
+                    fields[i].kindCounts[kind] += theirs.kindCounts[kind]
+                    if fields[i].kindFirst[kind] == nil { fields[i].kindFirst[kind] = theirs.kindFirst[kind] }
+                }
                 if fields[i].firstMissing == nil { fields[i].firstMissing = theirs.firstMissing }
             }
             records += later.records
