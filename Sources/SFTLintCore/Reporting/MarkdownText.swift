@@ -1,0 +1,46 @@
+/// Escaping and tables for GitHub-flavoured Markdown.
+enum MarkdownText {
+    /// Data text as literal Markdown inline text, safe inside a table cell.
+    ///
+    /// - `\`, `` ` ``, `*`, `_`, `[`, `]`, `~` and `|` get a backslash, so nothing becomes code, emphasis, a link,
+    ///   strikethrough or a new cell (GFM reads `\|` as a pipe even inside code).
+    /// - `<`, `>` and `&` become entities, so no HTML tag or entity gets through.
+    /// - `@` is followed by a word joiner (U+2060, invisible), so a user name in the data mentions nobody.
+    /// - A line break becomes `<br>`, the only line break a table cell can hold; other control characters go.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\", "`", "*", "_", "[", "]", "~", "|":
+                out += "\\"
+                out.unicodeScalars.append(scalar)
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "@": out += "@\u{2060}"
+            case "\n": out += "<br>"
+            case "\t": out += " "
+            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value): continue
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    /// At most `limit` characters of `text`, ending in `…` when cut, so that one huge message can't swell a comment.
+    static func shortened(_ text: String, limit: Int = 300) -> String {
+        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
+    }
+
+    /// A histogram as block characters; an empty bin is a figure space, which HTML doesn't collapse.
+    static func sparkline(_ distribution: StatsView.Distribution) -> String {
+        String(Sparkline.render(distribution.histogram.map(\.count)).map { $0 == " " ? "\u{2007}" : $0 })
+    }
+
+    /// A table with a header row; `rightAligned` columns (numbers) are aligned right. Cells must be escaped.
+    static func table(_ header: [String], _ rows: [[String]], rightAligned: Set<Int> = []) -> String {
+        guard !rows.isEmpty else { return "" }
+        let rule = header.indices.map { rightAligned.contains($0) ? "--:" : "---" }
+        return ([header, rule] + rows).map { "| " + $0.joined(separator: " | ") + " |\n" }.joined()
+    }
+}
