@@ -17,7 +17,7 @@ struct CheckCommand {
         .value(
             "--fail-under", "SCORE", expects: "a number from 0 to 100", help: "exit 1 when the score is below SCORE"),
         .flag("--exit-zero", help: "exit 0 even when the data fails (usage and input errors still exit 2)"),
-        .flag("--statistics", help: "text: print only the per-rule counts and the summary line"),
+        .flag("--statistics", help: "text: print only the per-rule counts, the statistics and the summary line"),
         .flag("--quiet", help: "text: print only the findings and the summary line"),
         .choice(
             "--color", "WHEN", ColorChoice.allCases.map(\.rawValue), default: ColorChoice.auto.rawValue,

@@ -17,14 +17,15 @@ extension StatsView.Samples {
 }
 
 extension StatsView.Budget {
-    /// `512 tokens`, `14 samples over (6.4%) lose 23,456 tokens`, `padding waste 41.3%`, `61 packed sequences`.
+    /// `512 tokens`, `14 samples over (6.4%)`, `23,456 tokens cut`, `padding waste 41.3%`, `packs into 61
+    /// sequences`.
     var phrases: [String] {
         [
             "\(NumberFormatting.grouped(maxTokens)) tokens",
-            "\(TextReporter.counted(over, "sample")) over (\(NumberFormatting.percent(overShare)))"
-                + " lose \(NumberFormatting.grouped(droppedTokens)) tokens",
+            "\(TextReporter.counted(over, "sample")) over (\(NumberFormatting.percent(overShare)))",
+            "\(NumberFormatting.grouped(droppedTokens)) tokens cut",
             "padding waste \(NumberFormatting.percent(paddingWaste))",
-            TextReporter.counted(packedSequences, "packed sequence"),
+            "packs into \(TextReporter.counted(packedSequences, "sequence"))",
         ]
     }
 }

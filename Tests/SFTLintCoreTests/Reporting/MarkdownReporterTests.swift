@@ -82,7 +82,7 @@ import Testing
 
     @Test func statisticsTablesFollowTheSchema() {
         #expect(output.contains("### Statistics\n\n**Samples:** 218 samples · 13.8% multi-turn · "))
-        #expect(output.contains("**Budget:** 512 tokens · 14 samples over (6.4%) lose 23,456 tokens · "))
+        #expect(output.contains("**Budget:** 512 tokens · 14 samples over (6.4%) · 23,456 tokens cut · "))
         #expect(
             rows(after: "| tokens |").first
                 == "| prompt | 2 | 4 | 9 | 20 | 40 | 70 | 90 | 150 | 700 | 32 | \u{2007}▁▁▄█▆▂▁\u{2007}▁ |")

@@ -31,9 +31,9 @@ import Testing
         #expect(
             line("samples")
                 == "samples       218 samples · 13.8% multi-turn · 22.9% with a system prompt · turns 2–14, median 2")
-        #expect(line("budget")?.hasPrefix("budget        512 tokens · 14 samples over (6.4%) lose 23,456 tokens") == true)
+        #expect(line("budget")?.hasPrefix("budget        512 tokens · 14 samples over (6.4%) · 23,456 tokens cut") == true)
         #expect(output.contains("padding waste 41.3%"))
-        #expect(output.contains("61 packed sequences"))
+        #expect(output.contains("packs into 61 sequences"))
     }
 
     @Test func percentileTableShowsTokensOfEachPart() throws {
