@@ -93,6 +93,7 @@ public struct HTMLReporter: Reporter {
             out += openingTable("prompt verb", openings.promptVerbs)
             out += "</div>\n"
         }
+        if let files = stats.files, files.count > 1 { out += perFile(files) }
         if let scripts = stats.scripts, !scripts.isEmpty {
             let rows = scripts.map { script in
                 let share = script.share(of: scripts)
@@ -107,6 +108,23 @@ public struct HTMLReporter: Reporter {
             out += "<p class=\"muted\">No statistics in this run.</p>\n"
         }
         return out + "</section>\n"
+    }
+
+    /// Each input's samples and sample lengths, when the run read more than one.
+    private func perFile(_ files: [StatsView.File]) -> String {
+        let rows = files.map { file -> [String] in
+            let shown = file.lengths?.shown
+            let sample = shown?.parts.first { $0.name == "sample" }?.distribution
+            return [
+                "<span class=\"mono where\">\(HTMLText.escape(file.path))</span>",
+                file.samples.map { NumberFormatting.grouped($0.count) } ?? "–",
+                file.samples.map { NumberFormatting.percent($0.multiTurnShare) } ?? "–",
+            ] + ["p50", "p95", "max"].map { label in sample?.value(label).map(NumberFormatting.compact) ?? "–" }
+        }
+        let unit = files.lazy.compactMap { $0.lengths?.shown.unit }.first ?? "tokens"
+        return "<h3>Per file</h3>\n"
+            + HTMLReporter.table(
+                ["file", "samples", "multi-turn", "sample \(unit) p50", "p95", "max"], rows, numeric: [1, 2, 3, 4, 5])
     }
 
     private func lengths(_ lengths: StatsView.Lengths, budget: StatsView.Budget?) -> String {

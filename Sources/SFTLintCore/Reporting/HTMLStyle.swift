@@ -28,7 +28,7 @@ enum HTMLStyle {
         a { color: var(--accent); text-decoration: none; }
         a:hover { text-decoration: underline; }
         code, .mono { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace;
-          font-size: 12.5px; }
+          font-size: 0.9em; }
         .muted { color: var(--muted); }
         header { display: flex; align-items: center; gap: 24px; flex-wrap: wrap; }
         .score { font-size: 44px; font-weight: 700; line-height: 1; }

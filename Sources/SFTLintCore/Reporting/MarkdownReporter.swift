@@ -75,7 +75,7 @@ public struct MarkdownReporter: Reporter {
             let location = finding.location
             return [
                 finding.severity.rawValue,
-                MarkdownText.escape("\(location.path):\(location.line):\(location.column)"),
+                MarkdownText.code("\(location.path):\(location.line):\(location.column)"),
                 "`\(MarkdownText.escape(finding.code))` \(MarkdownText.escape(finding.rule))",
                 MarkdownText.escape(MarkdownText.shortened(finding.message)),
             ]

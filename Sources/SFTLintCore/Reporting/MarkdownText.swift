@@ -27,6 +27,17 @@ enum MarkdownText {
         return out
     }
 
+    /// Data text as a code span, for paths and locations: literal inside, with `|` as `\|` (GFM splits table cells
+    /// before it reads code spans). Text with a backtick or a control character is escaped as prose instead, since
+    /// no fence length is worth the risk.
+    static func code(_ text: String) -> String {
+        let isPlain = !text.isEmpty && !text.unicodeScalars.contains {
+            $0 == "`" || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value)
+        }
+        guard isPlain else { return escape(text) }
+        return "`" + text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") + "`"
+    }
+
     /// At most `limit` characters of `text`, ending in `…` when cut, so that one huge message can't swell a comment.
     static func shortened(_ text: String, limit: Int = 300) -> String {
         text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"

@@ -147,4 +147,23 @@ import Testing
         #expect(page.contains("<li>13.8% multi-turn</li>"))
         #expect(page.contains("<td>prompts</td><td class=\"num\">0.123</td>"))
     }
+
+    @Test func tablesEachFileWhenThereAreSeveral() {
+        #expect(!page.contains("Per file"))
+        var report = SampleStats.report
+        let samples = SampleStats.stats["samples"]!
+        let lengths = SampleStats.stats["lengths"]!
+        report.stats["files"] = .array([
+            .object(["path": .string("a<1>.jsonl"), "samples": samples, "lengths": lengths]),
+            .object(["path": .string("b.jsonl")]),
+        ])
+        let html = HTMLReporter().render(report)
+        #expect(html.contains("<h3>Per file</h3>"))
+        #expect(
+            html.contains(
+                "<tr><td><span class=\"mono where\">a&lt;1&gt;.jsonl</span></td><td class=\"num\">218</td>"
+                    + "<td class=\"num\">13.8%</td><td class=\"num\">110</td><td class=\"num\">560</td>"
+                    + "<td class=\"num\">12.3k</td></tr>"))
+        #expect(html.contains("<td><span class=\"mono where\">b.jsonl</span></td><td class=\"num\">–</td>"))
+    }
 }

@@ -39,10 +39,10 @@ import Testing
     @Test func listsErrorsFirstThenReportOrderWithLocations() {
         let listed = rows(after: "### Findings")
         #expect(listed.count == 4)
-        #expect(listed[0].hasPrefix("| error | data/train.jsonl:20:18 | `E003` special-token | contains \"&lt;\\|im\\_end\\|&gt;\" |"))
-        #expect(listed[1].hasPrefix("| error | data/chat.json:1:1 | `J005` byte-order-mark | "))
-        #expect(listed[2].hasPrefix("| warning | data/train.jsonl:15:3 | "))
-        #expect(listed[3].hasPrefix("| info | data/train.jsonl:31:1 | "))
+        #expect(listed[0].hasPrefix("| error | `data/train.jsonl:20:18` | `E003` special-token | contains \"&lt;\\|im\\_end\\|&gt;\" |"))
+        #expect(listed[1].hasPrefix("| error | `data/chat.json:1:1` | `J005` byte-order-mark | "))
+        #expect(listed[2].hasPrefix("| warning | `data/train.jsonl:15:3` | "))
+        #expect(listed[3].hasPrefix("| info | `data/train.jsonl:31:1` | "))
     }
 
     @Test func keepsTheWorstTwentyOfMany() {
@@ -56,7 +56,7 @@ import Testing
         #expect(text.contains("### The worst 20 of 1,031 findings\n"))
         let listed = rows(after: "### The worst", in: text)
         #expect(listed.count == 20)
-        #expect(listed[0].contains("data/train.jsonl:900:18"))
+        #expect(listed[0].contains("`data/train.jsonl:900:18`"))
         #expect(listed[1...].allSatisfy { $0.hasPrefix("| info |") })
         #expect(text.contains("| `L004` | short-response | info | 1,030 |"))
     }
@@ -70,10 +70,15 @@ import Testing
         var report = SampleStats.report
         report.findings[0].message = hostile
         report.findings[0].location.path = "x|<b>.jsonl"
+        report.findings[1].location.path = "a`b@c.jsonl"
         let text = MarkdownReporter().render(report)
         #expect(!text.contains("<script>"))
-        #expect(!text.contains("<b>"))
-        #expect(text.contains("x\\|&lt;b&gt;.jsonl:15:3"))
+        // Inside a code span `<b>` is literal text, not a tag.
+        #expect(!text.replacingOccurrences(of: "`x\\|<b>.jsonl:15:3`", with: "").contains("<b>"))
+        #expect(text.contains("| `x\\|<b>.jsonl:15:3` |"))
+        #expect(text.contains("| a\\`b@\u{2060}c.jsonl:20:18 |"))
+        #expect(MarkdownText.code("a||b") == "`a\\|\\|b`")
+        #expect(MarkdownText.code("a\nb") == "a<br>b")
         // Every table row still has its four cells: no pipe from the data split one.
         for row in rows(after: "### Findings", in: text) {
             #expect(row.replacingOccurrences(of: "\\|", with: "").filter { $0 == "|" }.count == 5, "\(row)")
