@@ -6,13 +6,9 @@ import Testing
 
 /// `--format markdown|html` and `--html FILE`.
 @Suite struct ReportFormatTests {
+    /// A fresh directory holding `data.jsonl`, as `ReportFileTests` makes it.
     func withDirectory(_ body: (String) throws -> Void) throws {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sftlint-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        try "{\"instruction\": \"hi\", \"output\": \"hello\"}\n".write(
-            to: directory.appendingPathComponent("data.jsonl"), atomically: false, encoding: .utf8)
-        try body(directory.path)
+        try ReportFileTests().withDirectory(body)
     }
 
     @Test(arguments: ["markdown", "html"])
@@ -34,7 +30,10 @@ import Testing
             #expect(outcome.status == .failure)
             #expect(outcome.output == JSONReporter().render(report))
             #expect(try String(contentsOfFile: path, encoding: .utf8) == HTMLReporter().render(report))
-            #expect(try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == ["data.jsonl", "report.html"])
+            #expect(
+                try FileManager.default.contentsOfDirectory(atPath: directory).sorted() == [
+                    "data.jsonl", "report.html",
+                ])
         }
     }
 
@@ -61,11 +60,14 @@ import Testing
             ] {
                 let outcome = Harness.run(arguments, calls: calls)
                 #expect(outcome.status == .error)
-                #expect(outcome.errors.contains("'\(data)' is an input of this run; sftlint never writes over its input"))
+                #expect(
+                    outcome.errors.contains("'\(data)' is an input of this run; sftlint never writes over its input"))
                 #expect(outcome.errors.hasPrefix("error: \(arguments[1]) "))
             }
             #expect(calls.calls.isEmpty)
-            #expect(try String(contentsOfFile: data, encoding: .utf8) == "{\"instruction\": \"hi\", \"output\": \"hello\"}\n")
+            #expect(
+                try String(contentsOfFile: data, encoding: .utf8)
+                    == "{\"instruction\": \"hi\", \"output\": \"hello\"}\n")
         }
     }
 
@@ -73,7 +75,8 @@ import Testing
         try withDirectory { directory throws in
             let calls = LintCalls()
             let outcome = Harness.run(
-                ["check", "--output", directory + "/r.html", "--html", directory + "/./r.html", "x.jsonl"], calls: calls)
+                ["check", "--output", directory + "/r.html", "--html", directory + "/./r.html", "x.jsonl"], calls: calls
+            )
             #expect(outcome.status == .error)
             #expect(outcome.errors.hasPrefix("error: --html and --output name the same file"))
             #expect(calls.calls.isEmpty)

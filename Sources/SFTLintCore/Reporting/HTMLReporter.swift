@@ -68,7 +68,8 @@ public struct HTMLReporter: Reporter {
                 NumberFormatting.grouped(part.infos),
             ]
         }
-        out += HTMLReporter.table(["category", "score", "errors", "warnings", "infos"], categories, numeric: [2, 3, 4])
+        out += HTMLReporter.table(
+            ["category", "score", "errors", "warnings", "infos"], categories, numeric: [2, 3, 4])
         let files = report.files.map { file in
             [
                 "<span class=\"mono where\">\(HTMLText.escape(file.path))</span>", HTMLText.escape(file.formatName),
@@ -143,7 +144,8 @@ public struct HTMLReporter: Reporter {
             // The budget caps a whole sequence, so its line belongs on the whole sample's token chart.
             let cut = name == "sample" && unit == "tokens" ? budget?.maxTokens : nil
             let caption = "\(name) \(unit), log scale"
-            out += "<figure><figcaption>\(HTMLText.escape(caption))</figcaption>\n"
+            out +=
+                "<figure><figcaption>\(HTMLText.escape(caption))</figcaption>\n"
                 + SVGHistogram().render(distribution, unit: unit, label: caption, budget: cut) + "\n</figure>\n"
         }
         return out + "</div>\n"
@@ -153,7 +155,8 @@ public struct HTMLReporter: Reporter {
         let rows = [("prompts", diversity.prompts), ("responses", diversity.responses)].compactMap { name, distinct in
             distinct.map { [name] + $0.values.map { NumberFormatting.fixed($0.value, places: 3) ?? "–" } }
         }
-        var out = "<h3>Diversity</h3>\n"
+        var out =
+            "<h3>Diversity</h3>\n"
             + HTMLReporter.table(["", "distinct-1", "distinct-2", "distinct-3"], rows, numeric: [1, 2, 3])
         if !diversity.isExact { out += "<p class=\"muted\">Distinct-n estimated from a sketch.</p>\n" }
         return out
@@ -163,7 +166,8 @@ public struct HTMLReporter: Reporter {
         guard !openings.isEmpty else { return "" }
         let rows = openings.prefix(HTMLReporter.openingLimit).map { opening in
             [
-                "<span class=\"opening\">\(HTMLText.escape(opening.text))</span>", NumberFormatting.grouped(opening.count),
+                "<span class=\"opening\">\(HTMLText.escape(opening.text))</span>",
+                NumberFormatting.grouped(opening.count),
                 HTMLReporter.meter(opening.share) + " " + NumberFormatting.percent(opening.share),
             ]
         }
@@ -204,14 +208,20 @@ public struct HTMLReporter: Reporter {
     static func groups(_ report: Report) -> [Group] {
         var byCode: [String: Group] = [:]
         for finding in report.findings {
-            byCode[finding.code, default: Group(
-                code: finding.code, name: finding.rule, severity: finding.severity, findings: [], omitted: 0)]
-                .findings.append(finding)
+            byCode[
+                finding.code,
+                default: Group(
+                    code: finding.code, name: finding.rule, severity: finding.severity, findings: [], omitted: 0)
+            ]
+            .findings.append(finding)
         }
         for omission in report.omitted {
-            byCode[omission.code, default: Group(
-                code: omission.code, name: omission.rule, severity: omission.severity, findings: [], omitted: 0)]
-                .omitted += omission.count
+            byCode[
+                omission.code,
+                default: Group(
+                    code: omission.code, name: omission.rule, severity: omission.severity, findings: [], omitted: 0)
+            ]
+            .omitted += omission.count
         }
         for rule in report.rules { byCode[rule.code]?.info = rule }
         return byCode.values.sorted { ($1.severity, $0.code) < ($0.severity, $1.code) }
@@ -219,7 +229,8 @@ public struct HTMLReporter: Reporter {
 
     private func rule(_ group: Group) -> String {
         let code = HTMLText.escape(group.code)
-        var out = "<div class=\"rule\" id=\"rule-\(code)\">\n<h3>\(HTMLReporter.badge(group.severity))"
+        var out =
+            "<div class=\"rule\" id=\"rule-\(code)\">\n<h3>\(HTMLReporter.badge(group.severity))"
             + " <code>\(code)</code> \(HTMLText.escape(group.name))"
             + " <span class=\"muted\">\(TextReporter.counted(group.total, "finding"))</span></h3>\n"
         if let info = group.info {
@@ -229,12 +240,15 @@ public struct HTMLReporter: Reporter {
         let listed = group.findings.prefix(HTMLReporter.findingsPerRule)
         out += "<table class=\"findings\">\n<tr><th>location</th><th>message</th></tr>\n"
         for finding in listed {
-            out += "<tr><td class=\"mono where\">\(HTMLReporter.place(finding.location))</td>"
+            out +=
+                "<tr><td class=\"mono where\">\(HTMLReporter.place(finding.location))</td>"
                 + "<td><span class=\"message\">\(HTMLText.escape(finding.message))</span>"
             if !finding.related.isEmpty {
-                out += "<ul class=\"related\">"
+                out +=
+                    "<ul class=\"related\">"
                     + finding.related.map {
-                        "<li><span class=\"mono\">\(HTMLReporter.place($0.location))</span> \(HTMLText.escape($0.note))</li>"
+                        "<li><span class=\"mono\">\(HTMLReporter.place($0.location))</span> "
+                            + "\(HTMLText.escape($0.note))</li>"
                     }.joined() + "</ul>"
             }
             out += "</td></tr>\n"
@@ -268,7 +282,8 @@ public struct HTMLReporter: Reporter {
 
     /// A bar as wide as `share` (0 to 1).
     static func meter(_ share: Double) -> String {
-        "<span class=\"meter\"><span style=\"width: \(HTMLText.coordinate(min(max(share, 0), 1) * 100))%\"></span></span>"
+        let width = HTMLText.coordinate(min(max(share, 0), 1) * 100)
+        return "<span class=\"meter\"><span style=\"width: \(width)%\"></span></span>"
     }
 
     /// A table; cells are HTML already. `numeric` columns are right-aligned.

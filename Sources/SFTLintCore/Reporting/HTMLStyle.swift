@@ -37,7 +37,8 @@ enum HTMLStyle {
         nav { margin: 14px 0 0; color: var(--muted); }
         nav a { margin-right: 14px; }
         table { border-collapse: collapse; margin: 6px 0 10px; }
-        th, td { text-align: left; padding: 4px 12px 4px 0; vertical-align: top; border-bottom: 1px solid var(--border); }
+        th, td { text-align: left; padding: 4px 12px 4px 0; vertical-align: top;
+          border-bottom: 1px solid var(--border); }
         th { font-weight: 600; color: var(--muted); white-space: nowrap; }
         td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         .meter { display: inline-block; width: 120px; height: 8px; background: var(--panel);

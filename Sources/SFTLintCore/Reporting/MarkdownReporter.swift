@@ -141,7 +141,8 @@ public struct MarkdownReporter: Reporter {
         let rows = [("prompts", diversity.prompts), ("responses", diversity.responses)].compactMap { name, distinct in
             distinct.map { [name] + $0.values.map { NumberFormatting.fixed($0.value, places: 3) ?? "–" } }
         }
-        var out = MarkdownText.table(["diversity", "distinct-1", "distinct-2", "distinct-3"], rows, rightAligned: [1, 2, 3])
+        var out = MarkdownText.table(
+            ["diversity", "distinct-1", "distinct-2", "distinct-3"], rows, rightAligned: [1, 2, 3])
         if !diversity.isExact { out += "\ndistinct-n estimated from a sketch\n" }
         return out
     }

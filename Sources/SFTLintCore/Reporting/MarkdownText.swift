@@ -31,9 +31,11 @@ enum MarkdownText {
     /// before it reads code spans). Text with a backtick or a control character is escaped as prose instead, since
     /// no fence length is worth the risk.
     static func code(_ text: String) -> String {
-        let isPlain = !text.isEmpty && !text.unicodeScalars.contains {
-            $0 == "`" || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value)
-        }
+        let isPlain =
+            !text.isEmpty
+            && !text.unicodeScalars.contains {
+                $0 == "`" || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value)
+            }
         guard isPlain else { return escape(text) }
         return "`" + text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") + "`"
     }

@@ -14,26 +14,31 @@ struct SVGHistogram {
     /// `unit` names the values (`tokens`); `budget` draws the cut-off at that value.
     func render(_ distribution: StatsView.Distribution, unit: String, label: String, budget: Int? = nil) -> String {
         let bins = distribution.histogram
-        let plotWidth = width - left - right, plotHeight = height - top - bottom
+        let plotWidth = width - left - right
+        let plotHeight = height - top - bottom
         let highest = max(1, bins.map(\.count).max() ?? 0)
         let step = plotWidth / Double(max(bins.count, 1))
-        var out = "<svg class=\"histogram\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\""
+        var out =
+            "<svg class=\"histogram\" viewBox=\"0 0 \(c(width)) \(c(height))\" width=\"\(c(width))\""
             + " height=\"\(c(height))\" role=\"img\" aria-label=\"\(HTMLText.escape(label))\">\n"
         if let budget, let x = position(of: Double(budget), in: bins, step: step) {
-            out += "<rect class=\"over\" x=\"\(c(x))\" y=\"\(c(top))\" width=\"\(c(left + plotWidth - x))\""
+            out +=
+                "<rect class=\"over\" x=\"\(c(x))\" y=\"\(c(top))\" width=\"\(c(left + plotWidth - x))\""
                 + " height=\"\(c(plotHeight))\"/>\n"
         }
         for (index, bin) in bins.enumerated() {
             // A non-empty bin is at least a pixel high, so that a few outliers stay visible.
             let barHeight = bin.count > 0 ? max(1, Double(bin.count) / Double(highest) * plotHeight) : 0
             let x = left + Double(index) * step
-            out += "<rect class=\"bar\" x=\"\(c(x + 0.5))\" y=\"\(c(top + plotHeight - barHeight))\""
+            out +=
+                "<rect class=\"bar\" x=\"\(c(x + 0.5))\" y=\"\(c(top + plotHeight - barHeight))\""
                 + " width=\"\(c(max(step - 1, 0.5)))\" height=\"\(c(barHeight))\"><title>"
                 + "\(NumberFormatting.compact(bin.lower))–\(NumberFormatting.compact(bin.upper)) \(unit): "
                 + "\(NumberFormatting.grouped(bin.count))</title></rect>\n"
         }
         let baseline = top + plotHeight
-        out += "<line class=\"axis\" x1=\"\(c(left))\" y1=\"\(c(baseline))\" x2=\"\(c(left + plotWidth))\""
+        out +=
+            "<line class=\"axis\" x1=\"\(c(left))\" y1=\"\(c(baseline))\" x2=\"\(c(left + plotWidth))\""
             + " y2=\"\(c(baseline))\"/>\n"
         out += text(NumberFormatting.grouped(highest), x: left - 6, y: top + 4, anchor: "end")
         out += text("0", x: left - 6, y: baseline, anchor: "end")
@@ -41,12 +46,14 @@ struct SVGHistogram {
             let value = edge < bins.count ? bins[edge].lower : bins[bins.count - 1].upper
             // The last label ends at the chart's edge rather than running past it.
             let anchor = edge == bins.count ? "end" : "middle"
-            out += text(NumberFormatting.compact(value), x: left + Double(edge) * step, y: baseline + 16, anchor: anchor)
+            out += text(
+                NumberFormatting.compact(value), x: left + Double(edge) * step, y: baseline + 16, anchor: anchor)
         }
         if let budget, let x = position(of: Double(budget), in: bins, step: step) {
             out += "<line class=\"cut\" x1=\"\(c(x))\" y1=\"\(c(top - 4))\" x2=\"\(c(x))\" y2=\"\(c(baseline))\"/>\n"
             let anchor = x > left + plotWidth * 0.8 ? "end" : "start"
-            out += text("max \(NumberFormatting.grouped(budget))", x: x + (anchor == "end" ? -4 : 4), y: top + 6,
+            out += text(
+                "max \(NumberFormatting.grouped(budget))", x: x + (anchor == "end" ? -4 : 4), y: top + 6,
                 anchor: anchor, cssClass: "cut-label")
         }
         return out + "</svg>"

@@ -97,8 +97,10 @@ public struct StatsView: Sendable {
         public var distinct3: Double
 
         public var values: [Figure] {
-            [.init(label: "distinct-1", value: distinct1), .init(label: "distinct-2", value: distinct2),
-             .init(label: "distinct-3", value: distinct3)]
+            [
+                .init(label: "distinct-1", value: distinct1), .init(label: "distinct-2", value: distinct2),
+                .init(label: "distinct-3", value: distinct3),
+            ]
         }
     }
 
@@ -310,7 +312,8 @@ struct Field {
     var int: Int? {
         switch value {
         case .integer(let number): number
-        case .decimal(let number, _): number.isFinite && number.rounded() == number && abs(number) < 9e15 ? Int(number) : nil
+        case .decimal(let number, _):
+            number.isFinite && number.rounded() == number && abs(number) < 9e15 ? Int(number) : nil
         default: nil
         }
     }

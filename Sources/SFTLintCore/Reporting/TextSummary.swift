@@ -55,8 +55,9 @@ struct TextSummary {
         if let scripts = stats.scripts, !scripts.isEmpty {
             out += wrapped(
                 "scripts",
-                scripts.map {
-                    "\($0.name) \(NumberFormatting.grouped($0.count)) (\(NumberFormatting.percent($0.share(of: scripts))))"
+                scripts.map { script in
+                    let share = NumberFormatting.percent(script.share(of: scripts))
+                    return "\(script.name) \(NumberFormatting.grouped(script.count)) (\(share))"
                 })
         }
         return out
@@ -104,7 +105,10 @@ struct TextSummary {
         let rows = shown.compactMap { name, distribution -> [String]? in
             guard let first = distribution.histogram.first, let last = distribution.histogram.last else { return nil }
             let bars = Sparkline.render(distribution.histogram.map(\.count))
-            return [name, "│" + bars + "│", "\(NumberFormatting.compact(first.lower)) – \(NumberFormatting.compact(last.upper)) \(unit)"]
+            return [
+                name, "│" + bars + "│",
+                "\(NumberFormatting.compact(first.lower)) – \(NumberFormatting.compact(last.upper)) \(unit)",
+            ]
         }
         guard !rows.isEmpty else { return "" }
         return TextTable().render(rows)
@@ -116,7 +120,7 @@ struct TextSummary {
         guard let diversity else { return "" }
         let sides = [("prompts", diversity.prompts), ("responses", diversity.responses)]
         var rows = [["diversity", "distinct-1", "distinct-2", "distinct-3"]]
-        for case let (name, distinct?) in sides {
+        for case (let name, let distinct?) in sides {
             rows.append([name] + distinct.values.map { NumberFormatting.fixed($0.value, places: 3) ?? "–" })
         }
         var out = TextTable(alignments: [.left, .right, .right, .right]).render(rows)

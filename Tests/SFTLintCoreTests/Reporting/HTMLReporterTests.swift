@@ -37,7 +37,10 @@ import Testing
             #expect(!page.contains("url("))
             #expect(values(of: "src", in: page).isEmpty)
             #expect(!values(of: "href", in: page).isEmpty)
-            #expect(values(of: "href", in: page).allSatisfy { $0.hasPrefix("#rule-") || ["#scores", "#statistics", "#findings"].contains($0) })
+            #expect(
+                values(of: "href", in: page).allSatisfy {
+                    $0.hasPrefix("#rule-") || ["#scores", "#statistics", "#findings"].contains($0)
+                })
         }
     }
 
@@ -47,7 +50,10 @@ import Testing
         report.findings[0].location.path = "a\"><b>.jsonl"
         report.findings[0].related[0].note = "<i>note</i>"
         let html = HTMLReporter().render(report)
-        #expect(html.contains("&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;img src=https://evil.example/x.png&gt;"))
+        #expect(
+            html.contains(
+                "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;img src=https://evil.example/x.png&gt;"
+            ))
         #expect(html.contains("a&quot;&gt;&lt;b&gt;.jsonl:15:3"))
         #expect(html.contains("&lt;i&gt;note&lt;/i&gt;"))
         // From the openings in the statistics.
@@ -78,9 +84,16 @@ import Testing
         }
         #expect(order.allSatisfy { $0 != nil })
         #expect(order.compactMap { $0 } == order.compactMap { $0 }.sorted())
-        #expect(html.contains("<p>A prompt has two answers.</p>\n<p class=\"muted\">Why it matters: The model learns &lt;neither&gt;.</p>"))
-        #expect(html.contains("<td class=\"mono where\">data/train.jsonl:15:3 <span class=\"muted\">/output</span></td>"))
-        #expect(html.contains("<li><span class=\"mono\">data/train.jsonl:14:3 <span class=\"muted\">/output</span></span> first seen here</li>"))
+        #expect(
+            html.contains(
+                "<p>A prompt has two answers.</p>\n<p class=\"muted\">Why it matters: The model learns &lt;neither&gt;.</p>"
+            ))
+        #expect(
+            html.contains("<td class=\"mono where\">data/train.jsonl:15:3 <span class=\"muted\">/output</span></td>"))
+        #expect(
+            html.contains(
+                "<li><span class=\"mono\">data/train.jsonl:14:3 <span class=\"muted\">/output</span></span> first seen here</li>"
+            ))
     }
 
     @Test func listsAtMostTwoHundredFindingsPerRule() {

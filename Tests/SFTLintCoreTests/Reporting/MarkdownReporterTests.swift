@@ -39,7 +39,9 @@ import Testing
     @Test func listsErrorsFirstThenReportOrderWithLocations() {
         let listed = rows(after: "### Findings")
         #expect(listed.count == 4)
-        #expect(listed[0].hasPrefix("| error | `data/train.jsonl:20:18` | `E003` special-token | contains \"&lt;\\|im\\_end\\|&gt;\" |"))
+        #expect(
+            listed[0].hasPrefix(
+                "| error | `data/train.jsonl:20:18` | `E003` special-token | contains \"&lt;\\|im\\_end\\|&gt;\" |"))
         #expect(listed[1].hasPrefix("| error | `data/chat.json:1:1` | `J005` byte-order-mark | "))
         #expect(listed[2].hasPrefix("| warning | `data/train.jsonl:15:3` | "))
         #expect(listed[3].hasPrefix("| info | `data/train.jsonl:31:1` | "))
@@ -62,7 +64,8 @@ import Testing
     }
 
     @Test func escapesHostileDataText() {
-        let hostile = "a|b `code` **x** [link](https://e.com) <script>alert(1)</script> &amp; @octocat\nnext ~~s~~ _i_ \\"
+        let hostile =
+            "a|b `code` **x** [link](https://e.com) <script>alert(1)</script> &amp; @octocat\nnext ~~s~~ _i_ \\"
         #expect(
             MarkdownText.escape(hostile)
                 == "a\\|b \\`code\\` \\*\\*x\\*\\* \\[link\\](https://e.com) &lt;script&gt;alert(1)&lt;/script&gt; "
@@ -92,20 +95,25 @@ import Testing
             rows(after: "| tokens |").first
                 == "| prompt | 2 | 4 | 9 | 20 | 40 | 70 | 90 | 150 | 700 | 32 | \u{2007}▁▁▄█▆▂▁\u{2007}▁ |")
         #expect(output.contains("\ntokens estimated by script-aware-v1; percentiles from a sketch\n"))
-        #expect(rows(after: "| diversity |") == ["| prompts | 0.123 | 0.457 | 0.700 |", "| responses | 0.080 | 0.310 | 0.550 |"])
+        #expect(
+            rows(after: "| diversity |") == [
+                "| prompts | 0.123 | 0.457 | 0.700 |", "| responses | 0.080 | 0.310 | 0.550 |",
+            ])
         let openings = rows(after: "| response opening |")
         #expect(openings.count == 7)
         #expect(openings[1] == "| 好的，这很简单 | 40 | 18.3% |")
         #expect(openings[2] == "| Certainly \\| &lt;script&gt;alert(1)&lt;/script&gt; | 12 | 5.5% |")
         #expect(openings[5] == "| Line one<br>line two | 5 | 2.3% |")
         #expect(rows(after: "| prompt verb |").last == "| @\u{2060}octocat | 4 | 1.8% |")
-        #expect(rows(after: "| script |") == ["| latin | 150 | 68.8% |", "| han | 60 | 27.5% |", "| none | 8 | 3.7% |"])
+        #expect(
+            rows(after: "| script |") == ["| latin | 150 | 68.8% |", "| han | 60 | 27.5% |", "| none | 8 | 3.7% |"])
     }
 
     @Test func aCleanRunWithoutStatisticsIsTheHeadingAndVerdict() {
         let report = SampleReport.clean(files: [.init(path: "a.jsonl", formats: [.openai: 1], records: 1)])
         #expect(
             MarkdownReporter().render(report)
-                == "## sftlint: score 100.0/100\n\n1 file · 1 record (openai 1) · 0 errors · 0 warnings · 0 infos · score 100.0/100\n")
+                == "## sftlint: score 100.0/100\n\n1 file · 1 record (openai 1) · 0 errors · 0 warnings · 0 infos · score 100.0/100\n"
+        )
     }
 }

@@ -20,7 +20,11 @@ import Testing
         #expect(tokens.histogram.count == 12)
         #expect(tokens.histogram[3] == .init(lower: 8, upper: 16, count: 5))
         #expect(lengths.response.tokens?.isExact == false)
-        #expect(view.budget == .init(maxTokens: 512, over: 14, overShare: 0.0642, droppedTokens: 23_456, paddingWaste: 0.4125, packedSequences: 61))
+        #expect(
+            view.budget
+                == .init(
+                    maxTokens: 512, over: 14, overShare: 0.0642, droppedTokens: 23_456, paddingWaste: 0.4125,
+                    packedSequences: 61))
         #expect(view.diversity?.prompts?.distinct2 == 0.4567)
         #expect(view.openings?.responses.count == 7)
         #expect(view.openings?.promptVerbs.first?.text == "write")
@@ -42,7 +46,9 @@ import Testing
         var stats = SampleStats.stats
         stats["samples"] = .object(["count": .string("218")])
         stats["budget"] = .array([])
-        stats["lengths"] = .object(["prompt": .object(["tokens": .object(["count": .integer(3), "mean": .integer(1)])])])
+        stats["lengths"] = .object([
+            "prompt": .object(["tokens": .object(["count": .integer(3), "mean": .integer(1)])])
+        ])
         stats["diversity"] = .object(["prompts": .object(["distinct1": .null])])
         stats["scripts"] = .string("latin")
         stats["openings"] = .object(["responses": .array([.object(["text": .integer(1)]), .integer(2)])])
@@ -54,7 +60,11 @@ import Testing
         #expect(view.scripts == nil)
         #expect(view.openings?.responses == [])
         // And the reporters render what is left.
-        let report = { var r = SampleStats.report; r.stats = stats; return r }()
+        let report = {
+            var r = SampleStats.report
+            r.stats = stats
+            return r
+        }()
         #expect(TextReporter().render(report).contains("scores"))
         #expect(MarkdownReporter().render(report).contains("## sftlint"))
         #expect(HTMLReporter().render(report).contains("</html>"))

@@ -31,15 +31,22 @@ import Testing
         #expect(
             line("samples")
                 == "samples       218 samples · 13.8% multi-turn · 22.9% with a system prompt · turns 2–14, median 2")
-        #expect(line("budget")?.hasPrefix("budget        512 tokens · 14 samples over (6.4%) · 23,456 tokens cut") == true)
+        #expect(
+            line("budget")?.hasPrefix("budget        512 tokens · 14 samples over (6.4%) · 23,456 tokens cut") == true)
         #expect(output.contains("padding waste 41.3%"))
         #expect(output.contains("packs into 61 sequences"))
     }
 
     @Test func percentileTableShowsTokensOfEachPart() throws {
         let header = try #require(line("tokens "))
-        #expect(header.split(separator: " ") == ["tokens", "min", "p5", "p25", "p50", "p75", "p90", "p95", "p99", "max", "mean"])
-        #expect(line("prompt  ")?.split(separator: " ") == ["prompt", "2", "4", "9", "20", "40", "70", "90", "150", "700", "32"])
+        #expect(
+            header.split(separator: " ") == [
+                "tokens", "min", "p5", "p25", "p50", "p75", "p90", "p95", "p99", "max", "mean",
+            ])
+        #expect(
+            line("prompt  ")?.split(separator: " ") == [
+                "prompt", "2", "4", "9", "20", "40", "70", "90", "150", "700", "32",
+            ])
         #expect(
             line("sample ")?.split(separator: " ")
                 == ["sample", "5", "20", "60", "110", "220", "400", "560", "1,100", "12.3k", "178"])
@@ -91,11 +98,16 @@ import Testing
             counts: Array(repeating: 1_000_000, count: 30), percentiles: Array(repeating: 999_949, count: 9),
             mean: 999_949)
         report.stats["lengths"] = .object(
-            ["prompt": .object(["tokens": wide]), "response": .object(["tokens": wide]),
-             "sample": .object(["tokens": wide]), "estimator": .string(String(repeating: "估", count: 80))])
+            [
+                "prompt": .object(["tokens": wide]), "response": .object(["tokens": wide]),
+                "sample": .object(["tokens": wide]), "estimator": .string(String(repeating: "估", count: 80)),
+            ])
         report.stats["scripts"] = .object(
-            Dictionary(uniqueKeysWithValues: ["latin", "han", "kana", "hangul", "cyrillic", "arabic", "devanagari",
-                "greek", "hebrew", "thai", "other", "none"].enumerated().map { ($1, JSONValue.integer(1_000_000 + $0)) }))
+            Dictionary(
+                uniqueKeysWithValues: [
+                    "latin", "han", "kana", "hangul", "cyrillic", "arabic", "devanagari",
+                    "greek", "hebrew", "thai", "other", "none",
+                ].enumerated().map { ($1, JSONValue.integer(1_000_000 + $0)) }))
         let text = TextSummary(color: false, width: width).render(report)
         #expect(text.contains("当然可以"))
         for line in lines(text) {
@@ -126,7 +138,10 @@ import Testing
         var report = SampleStats.report
         report.stats = ["scripts": .object(["han": .integer(3)])]
         let text = TextSummary(color: false).render(report)
-        #expect(text == "scores        json 99.8 · duplicates 99.9 · endings 99.8 · length 100.0\nscripts       han 3 (100.0%)\n")
+        #expect(
+            text
+                == "scores        json 99.8 · duplicates 99.9 · endings 99.8 · length 100.0\nscripts       han 3 (100.0%)\n"
+        )
         #expect(TextSummary(color: false).render(SampleReport.clean(files: [])).isEmpty)
     }
 
