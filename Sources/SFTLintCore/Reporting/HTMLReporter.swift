@@ -261,9 +261,11 @@ public struct HTMLReporter: Reporter {
         return out + "</div>\n"
     }
 
-    /// `path:line:col`, and the JSON pointer inside the record when there is one.
+    /// `path:line:col`, and the JSON pointer inside the record when there is one. A long path may wrap, but
+    /// `:line:col` stays in one piece after it.
     static func place(_ location: Location) -> String {
-        var out = HTMLText.escape("\(location.path):\(location.line):\(location.column)")
+        var out = HTMLText.escape(location.path)
+            + "<wbr><span class=\"nowrap\">:\(location.line):\(location.column)</span>"
         if !location.pointer.isEmpty { out += " <span class=\"muted\">\(HTMLText.escape(location.pointer))</span>" }
         return out
     }

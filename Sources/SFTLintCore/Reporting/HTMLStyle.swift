@@ -71,6 +71,7 @@ enum HTMLStyle {
         table.findings td:first-child, table.findings th:first-child { width: 34%; }
         .message { white-space: pre-wrap; overflow-wrap: anywhere; }
         .where { overflow-wrap: anywhere; }
+        .nowrap { white-space: nowrap; }
         .related { margin: 2px 0 0; padding-left: 16px; color: var(--muted); }
         .more { color: var(--muted); font-style: italic; }
         @media print {

@@ -1,6 +1,6 @@
 /// The statistics as short phrases, worded once for every presentation: `13.8% multi-turn`, `512 tokens`.
 extension StatsView.Samples {
-    /// `218 samples`, `13.8% multi-turn`, `22.9% with a system prompt`, `turns 2–14, median 2`.
+    /// `218 samples`, `13.8% multi-turn`, `22.9% with a system prompt`, `turns 2–14, median 2` (or `2 turns each`).
     var phrases: [String] {
         var items = [
             TextReporter.counted(count, "sample"),
@@ -8,9 +8,9 @@ extension StatsView.Samples {
             "\(NumberFormatting.percent(systemPromptShare)) with a system prompt",
         ]
         if let turns {
-            items.append(
-                "turns \(NumberFormatting.compact(turns.min))–\(NumberFormatting.compact(turns.max)), "
-                    + "median \(NumberFormatting.compact(turns.p50))")
+            let (low, high) = (NumberFormatting.compact(turns.min), NumberFormatting.compact(turns.max))
+            let median = NumberFormatting.compact(turns.p50)
+            items.append(low == high ? "\(low) turns each" : "turns \(low)–\(high), median \(median)")
         }
         return items
     }

@@ -54,7 +54,7 @@ import Testing
             html.contains(
                 "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;q&#39; &lt;img src=https://evil.example/x.png&gt;"
             ))
-        #expect(html.contains("a&quot;&gt;&lt;b&gt;.jsonl:15:3"))
+        #expect(html.contains("a&quot;&gt;&lt;b&gt;.jsonl<wbr><span class=\"nowrap\">:15:3</span>"))
         #expect(html.contains("&lt;i&gt;note&lt;/i&gt;"))
         // From the openings in the statistics.
         #expect(html.contains("Certainly | &lt;script&gt;alert(1)&lt;/script&gt;"))
@@ -89,10 +89,10 @@ import Testing
                 "<p>A prompt has two answers.</p>\n<p class=\"muted\">Why it matters: The model learns &lt;neither&gt;.</p>"
             ))
         #expect(
-            html.contains("<td class=\"mono where\">data/train.jsonl:15:3 <span class=\"muted\">/output</span></td>"))
+            html.contains("<td class=\"mono where\">data/train.jsonl<wbr><span class=\"nowrap\">:15:3</span> <span class=\"muted\">/output</span></td>"))
         #expect(
             html.contains(
-                "<li><span class=\"mono\">data/train.jsonl:14:3 <span class=\"muted\">/output</span></span> first seen here</li>"
+                "<li><span class=\"mono\">data/train.jsonl<wbr><span class=\"nowrap\">:14:3</span> <span class=\"muted\">/output</span></span> first seen here</li>"
             ))
     }
 

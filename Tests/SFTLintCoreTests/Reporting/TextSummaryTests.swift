@@ -37,6 +37,18 @@ import Testing
         #expect(output.contains("packs into 61 sequences"))
     }
 
+    @Test func samplesOfOneShapeSayTurnsOnce() {
+        var report = SampleStats.report
+        report.stats["samples"] = .object([
+            "count": .integer(3), "withSystemPrompt": .integer(0), "systemPromptShare": .integer(0),
+            "multiTurn": .integer(0), "multiTurnShare": .integer(0),
+            "turns": .object(["min": .integer(2), "p50": .integer(2), "max": .integer(2), "mean": .integer(2)]),
+        ])
+        #expect(
+            line("samples", in: TextSummary(color: false).render(report))
+                == "samples       3 samples · 0.0% multi-turn · 0.0% with a system prompt · 2 turns each")
+    }
+
     @Test func percentileTableShowsTokensOfEachPart() throws {
         let header = try #require(line("tokens "))
         #expect(
