@@ -88,13 +88,14 @@ public struct MarkdownReporter: Reporter {
         return heading + MarkdownText.table(["severity", "location", "rule", "message"], rows)
     }
 
-    /// The `limit` most severe findings; among equals, the first in report order.
+    /// The `limit` most severe findings; among equals, the first in report order. One pass per severity and no
+    /// sort, since `--max-findings-per-rule 0` can keep millions.
     static func worst(_ findings: [Finding], limit: Int) -> [Finding] {
-        findings.enumerated()
-            .sorted { a, b in
-                a.element.severity != b.element.severity ? a.element.severity > b.element.severity : a.offset < b.offset
-            }
-            .prefix(limit).map(\.element)
+        var picked: [Finding] = []
+        for severity in Severity.allCases.reversed() where picked.count < limit {
+            picked += findings.lazy.filter { $0.severity == severity }.prefix(limit - picked.count)
+        }
+        return picked
     }
 
     // MARK: - Statistics
