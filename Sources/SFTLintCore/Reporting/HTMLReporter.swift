@@ -16,6 +16,8 @@ public struct HTMLReporter: Reporter {
     public static let findingsPerRule = 200
     /// How many openings and verbs the tables list.
     static let openingLimit = 20
+    /// Characters of a message or an opening the page shows.
+    static let textLimit = 1_000
 
     /// HTML ignores colour, `--statistics` and `--quiet`: the page has every section, and styles itself.
     public init(options: ReporterOptions = ReporterOptions()) {}
@@ -166,7 +168,8 @@ public struct HTMLReporter: Reporter {
         guard !openings.isEmpty else { return "" }
         let rows = openings.prefix(HTMLReporter.openingLimit).map { opening in
             [
-                "<span class=\"opening\">\(HTMLText.escape(opening.text))</span>",
+                "<span class=\"opening\">" + HTMLText.escape(opening.text.shortened(to: HTMLReporter.textLimit))
+                    + "</span>",
                 NumberFormatting.grouped(opening.count),
                 HTMLReporter.meter(opening.share) + " " + NumberFormatting.percent(opening.share),
             ]
@@ -242,7 +245,8 @@ public struct HTMLReporter: Reporter {
         for finding in listed {
             out +=
                 "<tr><td class=\"mono where\">\(HTMLReporter.place(finding.location))</td>"
-                + "<td><span class=\"message\">\(HTMLText.escape(finding.message))</span>"
+                + "<td><span class=\"message\">"
+                + HTMLText.escape(finding.message.shortened(to: HTMLReporter.textLimit)) + "</span>"
             if !finding.related.isEmpty {
                 out +=
                     "<ul class=\"related\">"
@@ -264,7 +268,8 @@ public struct HTMLReporter: Reporter {
     /// `path:line:col`, and the JSON pointer inside the record when there is one. A long path may wrap, but
     /// `:line:col` stays in one piece after it.
     static func place(_ location: Location) -> String {
-        var out = HTMLText.escape(location.path)
+        var out =
+            HTMLText.escape(location.path)
             + "<wbr><span class=\"nowrap\">:\(location.line):\(location.column)</span>"
         if !location.pointer.isEmpty { out += " <span class=\"muted\">\(HTMLText.escape(location.pointer))</span>" }
         return out

@@ -19,6 +19,8 @@ public struct MarkdownReporter: Reporter {
     public static let worstLimit = 20
     /// How many openings and verbs it lists.
     static let openingLimit = 10
+    /// Characters of a message or an opening a cell shows.
+    static let textLimit = 300
 
     /// Markdown ignores colour, `--statistics` and `--quiet`: a comment always has the same sections.
     public init(options: ReporterOptions = ReporterOptions()) {}
@@ -77,7 +79,7 @@ public struct MarkdownReporter: Reporter {
                 finding.severity.rawValue,
                 MarkdownText.code("\(location.path):\(location.line):\(location.column)"),
                 "`\(MarkdownText.escape(finding.code))` \(MarkdownText.escape(finding.rule))",
-                MarkdownText.escape(MarkdownText.shortened(finding.message)),
+                MarkdownText.escape(finding.message.shortened(to: MarkdownReporter.textLimit)),
             ]
         }
         let total = report.findings.count + report.omitted.reduce(0) { $0 + $1.count }
@@ -152,7 +154,8 @@ public struct MarkdownReporter: Reporter {
         guard !openings.isEmpty else { return "" }
         let rows = openings.prefix(MarkdownReporter.openingLimit).map {
             [
-                MarkdownText.escape(MarkdownText.shortened($0.text)), NumberFormatting.grouped($0.count),
+                MarkdownText.escape($0.text.shortened(to: MarkdownReporter.textLimit)),
+                NumberFormatting.grouped($0.count),
                 NumberFormatting.percent($0.share),
             ]
         }

@@ -40,11 +40,6 @@ enum MarkdownText {
         return "`" + text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") + "`"
     }
 
-    /// At most `limit` characters of `text`, ending in `…` when cut, so that one huge message can't swell a comment.
-    static func shortened(_ text: String, limit: Int = 300) -> String {
-        text.count <= limit ? text : String(text.prefix(limit - 1)) + "…"
-    }
-
     /// A histogram as block characters; an empty bin is a figure space, which HTML doesn't collapse.
     static func sparkline(_ distribution: StatsView.Distribution) -> String {
         String(Sparkline.render(distribution.histogram.map(\.count)).map { $0 == " " ? "\u{2007}" : $0 })

@@ -179,4 +179,16 @@ import Testing
                     + "<td class=\"num\">12.3k</td></tr>"))
         #expect(html.contains("<td><span class=\"mono where\">b.jsonl</span></td><td class=\"num\">–</td>"))
     }
+
+    @Test func cutsHugeMessagesAndOpenings() {
+        var report = SampleStats.report
+        report.findings[0].message = String(repeating: "长", count: 5_000)
+        report.stats["openings"] = .object([
+            "responses": SampleStats.openings([(String(repeating: "x", count: 3_000), 1)], total: 1)
+        ])
+        let html = HTMLReporter().render(report)
+        #expect(html.contains(">" + String(repeating: "长", count: 999) + "…</span>"))
+        #expect(html.contains(">" + String(repeating: "x", count: 999) + "…</span>"))
+        #expect(!html.contains(String(repeating: "长", count: 1_000)))
+    }
 }

@@ -116,4 +116,13 @@ import Testing
                 == "## sftlint: score 100.0/100\n\n1 file · 1 record (openai 1) · 0 errors · 0 warnings · 0 infos · score 100.0/100\n"
         )
     }
+
+    @Test func cutsHugeMessages() {
+        var report = SampleStats.report
+        report.findings[1].message = String(repeating: "a", count: 2_000)
+        let text = MarkdownReporter().render(report)
+        #expect(text.contains("| " + String(repeating: "a", count: 299) + "… |"))
+        #expect("abc".shortened(to: 3) == "abc")
+        #expect("abcd".shortened(to: 3) == "ab…")
+    }
 }
