@@ -130,12 +130,15 @@ struct TextSummary {
 
     private func openingTable(_ openings: StatsView.Openings?) -> String {
         guard let responses = openings?.responses, !responses.isEmpty else { return "" }
-        // The share and count columns take at most 18 columns; the text gets the rest.
-        let textWidth = width - 20
+        let listed = responses.prefix(TextSummary.openingLimit)
+        let numbers = listed.map { [NumberFormatting.percent($0.share), NumberFormatting.grouped($0.count)] }
+        // The text gets what the share and count columns, and the two gaps before them, leave.
+        let numberWidth = [0, 1].reduce(0) { total, column in
+            total + 2 + numbers.map { $0[column].count }.reduce(5, max)
+        }
         var rows = [["response openings", "share", "count"]]
-        for opening in responses.prefix(TextSummary.openingLimit) {
-            let text = DisplayWidth.truncate(TextSummary.oneLine(opening.text), to: textWidth)
-            rows.append([text, NumberFormatting.percent(opening.share), NumberFormatting.grouped(opening.count)])
+        for (opening, figures) in zip(listed, numbers) {
+            rows.append([DisplayWidth.truncate(TextSummary.oneLine(opening.text), to: width - numberWidth)] + figures)
         }
         return boldFirstLine(TextTable(alignments: [.left, .right, .right]).render(rows))
     }

@@ -114,6 +114,10 @@ import Testing
                 "prompt": .object(["tokens": wide]), "response": .object(["tokens": wide]),
                 "sample": .object(["tokens": wide]), "estimator": .string(String(repeating: "估", count: 80)),
             ])
+        report.stats["openings"] = .object([
+            "responses": SampleStats.openings(
+                [(String(repeating: "很长的开头", count: 30), 1_234_567_890), ("short", 1)], total: 1_234_567_891)
+        ])
         report.stats["scripts"] = .object(
             Dictionary(
                 uniqueKeysWithValues: [
@@ -121,7 +125,8 @@ import Testing
                     "greek", "hebrew", "thai", "other", "none",
                 ].enumerated().map { ($1, JSONValue.integer(1_000_000 + $0)) }))
         let text = TextSummary(color: false, width: width).render(report)
-        #expect(text.contains("当然可以"))
+        #expect(text.contains("很长的开头很长的开头"))
+        #expect(text.contains("1,234,567,890"))
         for line in lines(text) {
             #expect(DisplayWidth.of(line) <= width, "\(DisplayWidth.of(line)) columns: \(line)")
         }
