@@ -13,7 +13,7 @@ enum HTMLText {
             case "\"": out += "&quot;"
             case "'": out += "&#39;"
             case "\n", "\t": out.unicodeScalars.append(scalar)
-            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value): continue
+            case _ where DisplayWidth.isControl(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }

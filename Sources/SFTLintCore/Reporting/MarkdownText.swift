@@ -20,7 +20,7 @@ enum MarkdownText {
             case "@": out += "@\u{2060}"
             case "\n": out += "<br>"
             case "\t": out += " "
-            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value): continue
+            case _ where DisplayWidth.isControl(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }
@@ -34,7 +34,7 @@ enum MarkdownText {
         let isPlain =
             !text.isEmpty
             && !text.unicodeScalars.contains {
-                $0 == "`" || $0.value < 0x20 || (0x7F..<0xA0).contains($0.value)
+                $0 == "`" || DisplayWidth.isControl($0)
             }
         guard isPlain else { return escape(text) }
         return "`" + text.split(separator: "|", omittingEmptySubsequences: false).joined(separator: "\\|") + "`"

@@ -1,13 +1,14 @@
 /// The statistics block of the text report, between the rule counts and the summary line.
 ///
 /// ```
-/// scores      structure 93.8 · duplicates 99.9 · length 100.0
-/// samples     48,210 · 24.9% multi-turn · 6.2% with a system prompt · turns 1–14, median 2
+/// scores        json 100.0 · structure 93.8 · duplicates 99.9 · length 100.0
+/// samples       218 samples · 13.8% multi-turn · 22.9% with a system prompt · turns 2–14, median 2
+/// scripts       latin 150 (68.8%) · han 60 (27.5%) · none 8 (3.7%)
 ///
-/// tokens        min  p5  p25  p50  p75  p90  p95   p99    max   mean
-/// prompt          1   4   12   40   88  210  400  1.2k  12.3k     70
+/// tokens    min  p5  p25  p50  p75  p90  p95    p99    max  mean
+/// prompt      2   4    9   20   40   70   90    150    700    32
 /// …
-/// prompt      │▁▂▃▅▇█▅▃▂▁│ 1 – 16.4k
+/// prompt    │ ▁▁▄█▆▂▁ ▁│    1 – 1,024 tokens
 /// ```
 ///
 /// Every line fits in `width` terminal columns, CJK counted double: long lists wrap under their label and data
@@ -154,7 +155,7 @@ struct TextSummary {
             case "\n": out += "⏎"
             case "\r": continue
             case "\t": out += " "
-            case _ where scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value): continue
+            case _ where DisplayWidth.isControl(scalar): continue
             default: out.unicodeScalars.append(scalar)
             }
         }

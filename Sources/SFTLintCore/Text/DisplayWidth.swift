@@ -12,9 +12,14 @@ enum DisplayWidth {
     /// Columns one scalar takes.
     static func of(_ scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if value < 0x300 { return value < 0x20 || (0x7F..<0xA0).contains(value) ? 0 : 1 }
+        if value < 0x300 { return isControl(scalar) ? 0 : 1 }
         if isZeroWidth(value) { return 0 }
         return isWide(value) ? 2 : 1
+    }
+
+    /// A C0 or C1 control character (`\n`, ESC, DEL, U+0085 …): no width, and nothing a report should print raw.
+    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value < 0x20 || (0x7F..<0xA0).contains(scalar.value)
     }
 
     /// `text` cut to at most `columns` columns, ending in `…` when cut.
