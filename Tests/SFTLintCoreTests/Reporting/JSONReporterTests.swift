@@ -147,7 +147,7 @@ import Testing
     }
 
     @Test func registryFindsReportersByID() {
-        #expect(allReporters.map { $0.id } == ["text", "json"])
+        #expect(allReporters.map { $0.id } == ["text", "json", "markdown", "html"])
         #expect(reporterType(id: "json") == JSONReporter.self)
         #expect(reporterType(id: "sarif") == nil)
         #expect(Set(allReporters.map { $0.id }).count == allReporters.count)
