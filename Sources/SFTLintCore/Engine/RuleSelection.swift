@@ -26,6 +26,18 @@ public struct RuleSelection: Sendable, Hashable {
         ignores = try Selector.parse(ignore, flag: "--ignore", rules: rules)
     }
 
+    /// This selection with more selectors after it, as a config file's per-path override adds them: the
+    /// override's `select` brings back rules the run ignores, its `ignore` drops rules for those paths.
+    public func extended(select: [String], ignore: [String], rules: [CheckInfo]) throws(SFTLintError) -> RuleSelection {
+        var extended = self
+        let added = try RuleSelection(select: select, ignore: ignore, rules: rules)
+        // No select means every rule; it has to be said explicitly once another select joins.
+        if extended.selects.isEmpty, !added.selects.isEmpty { extended.selects = [.all] }
+        extended.selects += added.selects
+        extended.ignores += added.ignores
+        return extended
+    }
+
     /// Whether the rule with this code and name runs.
     public func includes(_ info: CheckInfo) -> Bool {
         let selected = selects.isEmpty ? 0 : selects.compactMap { $0.specificity(for: info) }.max()
@@ -71,7 +83,7 @@ extension RuleSelection {
         }
 
         /// A category letter is always valid, so that `--ignore V` works before any V rule exists.
-        private static func resolve(_ text: String, rules: [CheckInfo]) -> Selector? {
+        static func resolve(_ text: String, rules: [CheckInfo]) -> Selector? {
             let upper = text.uppercased()
             if upper == "ALL" { return .all }
             let lower = text.lowercased()
