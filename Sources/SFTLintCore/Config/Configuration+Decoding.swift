@@ -146,11 +146,12 @@ extension Configuration {
         for element in try reader.elements(of: node, "rules", expected: "an array of rule objects") {
             let rule = try customRule(element.node, element.path, reader: reader)
             let taken = builtIn + rules.map(\.info)
-            if taken.contains(where: { $0.code == rule.code }) {
-                throw reader.error(at: element.node, element.path + ".code", "code '\(rule.code)' is taken")
-            }
-            if taken.contains(where: { $0.name == rule.name }) {
-                throw reader.error(at: element.node, element.path + ".name", "name '\(rule.name)' is taken")
+            for (key, value, isTaken) in [
+                ("code", rule.code, taken.contains { $0.code == rule.code }),
+                ("name", rule.name, taken.contains { $0.name == rule.name }),
+            ] where isTaken {
+                let node = reader.document.member(of: element.node, named: key) ?? element.node
+                throw reader.error(at: node, element.path + "." + key, "\(key) '\(value)' is taken")
             }
             rules.append(rule)
         }
