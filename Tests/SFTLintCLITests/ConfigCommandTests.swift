@@ -152,6 +152,9 @@ struct ConfigCommandTests {
         #expect(reread.eos == "</s>")
         #expect(reread.against == [root.path + "/eval"])
         #expect(reread.severities.entries == [.init("C003", .warning)])
+        let flagged = run(["config", "--eos", "<eos>", "--against", "other"], in: root)
+        #expect(flagged.output.contains("\"eos\": \"<eos>\""))
+        #expect(flagged.output.contains("\"against\": [\n    \"other\"\n  ]"))
         let none = run(["config", "--no-config"], in: root)
         #expect(none.output.contains("\"//\": \"no config file: defaults and command-line flags\""))
     }
