@@ -127,8 +127,14 @@ struct RunState {
     var kept: [Finding] = []
     /// Findings per rule code, kept or not.
     var counted: [String: Int] = [:]
-    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity).
-    var overflow: [String: (finding: Finding, count: Int)] = [:]
+    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity); by
+    /// severity too, since a config file's per-path severities can give one rule's findings several.
+    var overflow: [Overflow: (finding: Finding, count: Int)] = [:]
+
+    struct Overflow: Hashable {
+        let code: String
+        let severity: Severity
+    }
 
     init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
@@ -158,7 +164,7 @@ struct RunState {
             if maxFindingsPerRule == 0 || count < maxFindingsPerRule {
                 kept.append(finding)
             } else {
-                overflow[finding.code, default: (finding, 0)].count += 1
+                overflow[Overflow(code: finding.code, severity: finding.severity), default: (finding, 0)].count += 1
             }
         }
     }
@@ -168,9 +174,9 @@ struct RunState {
         for state in states { state.conclude(into: &concluded) }
         keep(concluded.all)
         let sorted = kept.sorted(by: Finding.reportOrder)
-        let omitted = overflow.keys.sorted().compactMap { code in
-            overflow[code].map {
-                Report.Omission(code: code, rule: $0.finding.rule, severity: $0.finding.severity, count: $0.count)
+        let omitted = overflow.keys.sorted { ($0.code, $1.severity) < ($1.code, $0.severity) }.compactMap { key in
+            overflow[key].map {
+                Report.Omission(code: key.code, rule: $0.finding.rule, severity: key.severity, count: $0.count)
             }
         }
         let tallies = kept.map { (code: $0.code, severity: $0.severity, count: 1) }

@@ -93,6 +93,23 @@ struct ConfigEngineTests {
         #expect(report.score.overall < 90)
     }
 
+    @Test func findingsLeftOutByTheLimitKeepTheirConfiguredSeverity() throws {
+        let emptyOutput = #"{"instruction": "Hi", "output": ""}"#
+        let three = Array(repeating: emptyOutput, count: 3).joined(separator: "\n") + "\n"
+        let report = try lint(["a.jsonl": three, "b/b.jsonl": three]) { options, directory in
+            try configuration(
+                #"{"select": ["S004"], "max-findings-per-rule": 1, "overrides": [{"paths": ["b"], "severity": {"S004": "info"}}]}"#,
+                directory: directory
+            ).apply(to: &options, rules: allChecks.map(\.info))
+        }
+        #expect(report.findings.map(\.severity) == [.error])
+        #expect(report.omitted.map { "\($0.code) \($0.severity) \($0.count)" } == ["S004 error 2", "S004 info 3"])
+        #expect(report.count(.error) == 3)
+        #expect(report.count(.info) == 3)
+        let json = JSONReporter(options: ReporterOptions()).render(report)
+        #expect(json.contains("\"omitted\": {\n      \"S004\": 5\n    }"))
+    }
+
     // MARK: - Regex rules
 
     static let rules = #"""
