@@ -25,7 +25,9 @@ struct ConfigReader {
 
     // MARK: - Errors
 
-    private static func error(in file: String, bytes: ArraySlice<UInt8>, offset: Int, _ message: String) -> SFTLintError {
+    private static func error(
+        in file: String, bytes: ArraySlice<UInt8>, offset: Int, _ message: String
+    ) -> SFTLintError {
         let position = TextPosition.advance(line: 1, column: 1, over: bytes.prefix(max(0, offset)))
         return SFTLintError("\(file):\(position.line):\(position.column): \(message)")
     }
@@ -52,7 +54,9 @@ struct ConfigReader {
     // MARK: - Containers
 
     /// An object's members other than `"//"` notes, after checking that every key is one of `allowed`.
-    func members(of node: Int, _ keyPath: String, allowed: [String]) throws(SFTLintError) -> [(key: String, value: Int)] {
+    func members(
+        of node: Int, _ keyPath: String, allowed: [String]
+    ) throws(SFTLintError) -> [(key: String, value: Int)] {
         guard document.kind(node) == .object else {
             throw error(at: node, keyPath, "expected an object, got \(described(node))")
         }
@@ -70,7 +74,9 @@ struct ConfigReader {
     }
 
     /// An array's elements with their key paths (`paths[1]`).
-    func elements(of node: Int, _ keyPath: String, expected: String) throws(SFTLintError) -> [(node: Int, path: String)] {
+    func elements(
+        of node: Int, _ keyPath: String, expected: String
+    ) throws(SFTLintError) -> [(node: Int, path: String)] {
         guard document.kind(node) == .array else {
             throw error(at: node, keyPath, "expected \(expected), got \(described(node))")
         }
@@ -110,7 +116,9 @@ struct ConfigReader {
         return text
     }
 
-    func number(_ node: Int, _ keyPath: String, expects: String, isValid: (Double) -> Bool) throws(SFTLintError) -> Double {
+    func number(
+        _ node: Int, _ keyPath: String, expects: String, isValid: (Double) -> Bool
+    ) throws(SFTLintError) -> Double {
         guard document.kind(node) == .number, let value = Double(rawText(node)), isValid(value) else {
             throw error(at: node, keyPath, "expected \(expects), got \(shown(node))")
         }

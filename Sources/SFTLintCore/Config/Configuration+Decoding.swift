@@ -31,7 +31,9 @@ extension Configuration {
         }
     }
 
-    private mutating func decode(_ key: String, _ node: Int, reader: ConfigReader, rules: [CheckInfo]) throws(SFTLintError) {
+    private mutating func decode(
+        _ key: String, _ node: Int, reader: ConfigReader, rules: [CheckInfo]
+    ) throws(SFTLintError) {
         // `null` leaves a key at its default, so that `sftlint config`'s output reads back as a config file.
         if reader.isNull(node), !["overrides", "select", "ignore", "severity"].contains(key) { return }
         switch key {
@@ -158,7 +160,9 @@ extension Configuration {
         return rules
     }
 
-    private static func customRule(_ node: Int, _ keyPath: String, reader: ConfigReader) throws(SFTLintError) -> CustomRule {
+    private static func customRule(
+        _ node: Int, _ keyPath: String, reader: ConfigReader
+    ) throws(SFTLintError) -> CustomRule {
         let members = try reader.members(of: node, keyPath, allowed: ruleKeys)
         func required(_ key: String) throws(SFTLintError) -> (node: Int, text: String) {
             guard let value = members.first(where: { $0.key == key })?.value else {
@@ -188,11 +192,10 @@ extension Configuration {
             throw reader.error(at: pattern.node, keyPath + ".pattern", "invalid regular expression /\(pattern.text)/")
         }
         let message = members.contains { $0.key == "message" } ? try required("message").text : "matches \(name.text)"
+        let scope = try optional("in", CustomRule.Scope.allCases.map(\.rawValue), default: "any")
+        let severity = try optional("severity", severityNames, default: "warning")
         return CustomRule(
-            code: code.text, name: name.text, pattern: pattern.text,
-            scope: CustomRule.Scope(rawValue: try optional("in", CustomRule.Scope.allCases.map(\.rawValue), default: "any"))
-                ?? .any,
-            severity: Severity(rawValue: try optional("severity", severityNames, default: "warning")) ?? .warning,
-            message: message)
+            code: code.text, name: name.text, pattern: pattern.text, scope: CustomRule.Scope(rawValue: scope) ?? .any,
+            severity: Severity(rawValue: severity) ?? .warning, message: message)
     }
 }

@@ -34,7 +34,8 @@ extension Configuration {
     }
 
     private static func json(_ severities: SeverityOverrides) -> JSONValue {
-        .object(Dictionary(severities.entries.map { ($0.selector, .string($0.severity.rawValue)) }) { _, later in later })
+        let pairs = severities.entries.map { ($0.selector, JSONValue.string($0.severity.rawValue)) }
+        return .object(Dictionary(pairs) { _, later in later })
     }
 
     private static func json(_ override: PathOverride) -> JSONValue {

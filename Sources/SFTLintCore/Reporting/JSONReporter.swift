@@ -70,7 +70,8 @@ public struct JSONReporter: Reporter {
         ]
         if !report.omitted.isEmpty {
             stats["omitted"] = .object(
-                Dictionary(report.omitted.map { ($0.code, $0.count) }, uniquingKeysWith: +).mapValues(JSONValue.integer))
+                Dictionary(report.omitted.map { ($0.code, $0.count) }, uniquingKeysWith: +)
+                    .mapValues(JSONValue.integer))
         }
         return stats
     }
