@@ -10,7 +10,7 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
             exact deduplication. Prompts (without the system prompt) are compared by the Jaccard similarity of \
             their words, or of pairs of CJK characters, ignoring punctuation, case and spacing; prompts at or above \
             --near-dup-threshold (default 0.8) are linked, and linked prompts form one group. Equal prompts are \
-            left to D001 and D002.
+            left to D001 and D002, and prompts offered different tools (a top-level `tools`) are not compared.
             """,
         severity: .warning,
         triggering: [
@@ -24,7 +24,12 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
                 ! {"instruction": "请用简单的语言，解释光合作用的过程！", "output": "光合作用就是植物制造养分的过程。"}
                 {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
                 ! {"instruction": "把这句话翻译成英文：", "output": "Please translate this sentence into English."}
-                """#)
+                """#),
+            Example(
+                #"""
+                {"conversations": [{"from": "human", "value": "Can you please order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                ! {"conversations": [{"from": "human", "value": "Can you please order a pizza for me!"}, {"from": "gpt", "value": "I can't, but I can put lunch in your calendar."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                """#),
         ],
         nonTriggering: [
             Example(
@@ -36,7 +41,15 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
                 {"instruction": "解释呼吸作用。", "output": "细胞分解有机物释放能量。"}
                 {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
                 {"instruction": "把这句话翻译成法文", "output": "Traduisez cette phrase en français."}
-                """#)
+                """#),
+            // One request made with other tools at hand: each sample teaches what its tools allow.
+            Example(
+                #"""
+                {"conversations": [{"from": "human", "value": "Can you please order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                {"conversations": [{"from": "human", "value": "Can you please order a pizza for me!"}, {"from": "gpt", "value": "Sorry, I can only compute discounts."}], "tools": "[{\"name\": \"calculate_discount\"}]"}
+                {"messages": [{"role": "user", "content": "请帮我订一个披萨。"}, {"role": "assistant", "content": "抱歉，我只能查询天气。"}], "tools": [{"type": "function", "function": {"name": "get_weather"}}]}
+                {"messages": [{"role": "user", "content": "请帮我订一个披萨！"}, {"role": "assistant", "content": "抱歉，我只能换算汇率。"}], "tools": [{"type": "function", "function": {"name": "convert_currency"}}]}
+                """#),
         ]
     )
 
@@ -58,18 +71,24 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         /// the bottom-k sketch of its shingles (system prompt left out, for "similar"), and where it is.
         var promptKeys: [UInt64] = []
         var sketches = SketchStore()
+        /// The hash of each sample's tools (0 for none): a question asked with other tools is another task.
+        var toolsKeys: [UInt64] = []
         var samples = RecordList()
         var cache = AnalysisCache<Analysis>()
 
         mutating func merge(_ later: State) {
             promptKeys.append(contentsOf: later.promptKeys)
             sketches.append(contentsOf: later.sketches)
+            toolsKeys.append(contentsOf: later.toolsKeys)
             samples.merge(later.samples)
             cache = AnalysisCache()
         }
 
         /// Bytes held, not counting spare capacity.
-        var byteCount: Int { promptKeys.count * MemoryLayout<UInt64>.stride + sketches.byteCount + samples.byteCount }
+        var byteCount: Int {
+            (promptKeys.count + toolsKeys.count) * MemoryLayout<UInt64>.stride + sketches.byteCount
+                + samples.byteCount
+        }
     }
 
     func observe(_ sample: Sample, into state: inout State) {
@@ -78,6 +97,7 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         guard let promptKey = text.promptKey else { return }
         state.promptKeys.append(promptKey)
         state.sketches.append(text.question?.sketch ?? [])
+        state.toolsKeys.append(text.toolsKey)
         state.samples.append(ref, of: sample)
     }
 
@@ -111,24 +131,42 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         if jobs > 0 { finder.jobs = jobs }
         var links = finder.link(items, in: state.sketches)
         var analysis = Analysis()
-        for group in links.groups() {
-            analysis.groups += 1
-            analysis.largest = max(analysis.largest, group.count)
-            let records = group.map { Int(items[$0]) }
-            for (position, record) in records.enumerated().dropFirst() {
-                var closest = records[0]
-                var best = state.sketches.similarity(record, closest)
-                for earlier in records[max(0, position - Self.closestWindow)..<position] {
-                    let similarity = state.sketches.similarity(record, earlier)
-                    if similarity > best { (closest, best) = (earlier, similarity) }
-                }
-                analysis.members.append(
-                    Member(
-                        record: record, first: records[0], closest: closest, similarity: best,
-                        position: position + 1, size: records.count))
+        for linked in links.groups() {
+            for records in Self.splitByTools(linked.map { Int(items[$0]) }, state.toolsKeys) where records.count > 1 {
+                analysis.groups += 1
+                analysis.largest = max(analysis.largest, records.count)
+                analysis.members += Self.members(of: records, in: state.sketches)
             }
         }
         return analysis
+    }
+
+    /// The records of a linked group split by the tools their samples offer, each part in data order.
+    static func splitByTools(_ records: [Int], _ toolsKeys: [UInt64]) -> [[Int]] {
+        guard let first = records.first, records.contains(where: { toolsKeys[$0] != toolsKeys[first] }) else {
+            return [records]
+        }
+        var parts: [UInt64: [Int]] = [:]
+        for record in records { parts[toolsKeys[record], default: []].append(record) }
+        return parts.values.sorted { $0[0] < $1[0] }
+    }
+
+    /// The later records of a group, each with its closest earlier record.
+    static func members(of records: [Int], in sketches: SketchStore) -> [Member] {
+        var members: [Member] = []
+        for (position, record) in records.enumerated().dropFirst() {
+            var closest = records[0]
+            var best = sketches.similarity(record, closest)
+            for earlier in records[max(0, position - Self.closestWindow)..<position] {
+                let similarity = sketches.similarity(record, earlier)
+                if similarity > best { (closest, best) = (earlier, similarity) }
+            }
+            members.append(
+                Member(
+                    record: record, first: records[0], closest: closest, similarity: best, position: position + 1,
+                    size: records.count))
+        }
+        return members
     }
 
     func conclude(_ state: State, report: inout Findings) {
