@@ -28,7 +28,11 @@ extension CheckCommand {
         let file = try ConfigFile.load(
             explicit: configPath, isDisabled: isConfigDisabled, workingDirectory: toolkit.workingDirectory,
             rules: toolkit.rules)
-        return file.merging(flagConfiguration)
+        let configuration = file.merging(flagConfiguration)
+        if inputs.contains(.standardInput), configuration.against?.contains("-") == true {
+            throw SFTLintError("standard input can't be both the data and against")
+        }
+        return configuration
     }
 
     /// The engine's options for `configuration`, over the settings the flags parsed.

@@ -17,6 +17,9 @@ struct ConfigCommand {
     let check: CheckCommand
 
     init(arguments: [String]) throws(UsageError) {
+        if let path = try ArgumentParser.parse(arguments, specs: CheckCommand.specs).positionals.first {
+            throw UsageError("config takes no paths, got '\(path)': the configuration doesn't depend on them")
+        }
         check = try CheckCommand(arguments: arguments)
     }
 

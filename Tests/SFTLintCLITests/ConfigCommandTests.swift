@@ -77,6 +77,10 @@ struct ConfigCommandTests {
         let result = run(["check", Self.fixture], in: root)
         #expect(result.status == .error)
         #expect(result.errors == "error: \(root.path)/sftlint.json:3:3: colour: unknown key\n")
+        try Data(#"{"against": ["-"]}"#.utf8).write(to: root.appendingPathComponent("stdin.json"))
+        let twice = run(["check", "-", "--config", root.path + "/stdin.json"], in: root)
+        #expect(twice.status == .error)
+        #expect(twice.errors == "error: standard input can't be both the data and against\n")
         let missing = run(["check", Self.fixture, "--config", root.path + "/nope.json"], in: root)
         #expect(missing.status == .error)
         #expect(missing.errors == "error: cannot read config file '\(root.path)/nope.json'\n")
@@ -155,6 +159,7 @@ struct ConfigCommandTests {
         let flagged = run(["config", "--eos", "<eos>", "--against", "other"], in: root)
         #expect(flagged.output.contains("\"eos\": \"<eos>\""))
         #expect(flagged.output.contains("\"against\": [\n    \"other\"\n  ]"))
+        #expect(run(["config", "data.jsonl"], in: root).errors.hasPrefix("error: config takes no paths, got 'data.jsonl'"))
         let none = run(["config", "--no-config"], in: root)
         #expect(none.output.contains("\"//\": \"no config file: defaults and command-line flags\""))
     }

@@ -9,11 +9,14 @@ struct RuleProfiles: Sendable {
     let profiles: [Profile]
     /// Profile index of each input file, by file index.
     let profileOfFile: [Int]
+    /// The profiles some file uses: the run's own one may serve no file when overrides cover them all.
+    private let inUse: Set<Int>
 
     /// One profile for every file.
     init(selection: RuleSelection, severities: SeverityOverrides) {
         profiles = [Profile(selection: selection, severities: severities)]
         profileOfFile = []
+        inUse = [0]
     }
 
     init(files: [InputFile], options: LintOptions, rules: [CheckInfo]) throws(SFTLintError) {
@@ -39,10 +42,11 @@ struct RuleProfiles: Sendable {
         }
         self.profiles = profiles
         self.profileOfFile = profileOfFile
+        inUse = profileOfFile.isEmpty ? [0] : Set(profileOfFile)
     }
 
-    /// Whether the rule runs on at least one file (or, before any file is known, by default).
+    /// Whether the rule runs on at least one file, so that the run (and its report's rules) includes it.
     func includesAnywhere(_ info: CheckInfo) -> Bool {
-        profiles.contains { $0.selection.includes(info) }
+        inUse.contains { profiles[$0].selection.includes(info) }
     }
 }

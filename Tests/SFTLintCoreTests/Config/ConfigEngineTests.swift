@@ -74,6 +74,13 @@ struct ConfigEngineTests {
             ).apply(to: &options, rules: allChecks.map(\.info))
         }
         #expect(ignored.codes("S005").map(\.location.path) == ["a/x.jsonl"])
+        // A rule that every file's override turns off doesn't run, and the report doesn't list it.
+        let nowhere = try lint(files) { options, directory in
+            try configuration(#"{"overrides": [{"paths": ["*.jsonl"], "ignore": ["S"]}]}"#, directory: directory)
+                .apply(to: &options, rules: allChecks.map(\.info))
+        }
+        #expect(!nowhere.rules.contains { $0.code == "S005" })
+        #expect(nowhere.score.categories[.structure] == nil)
     }
 
     // MARK: - Severities
