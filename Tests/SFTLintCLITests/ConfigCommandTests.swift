@@ -135,6 +135,33 @@ struct ConfigCommandTests {
         #expect(configuration.maxTokens == 4096)
     }
 
+    @Test(.enabled(if: ExecutableTests.binary != nil)) func theBinaryFindsTheConfigFromItsWorkingDirectory() throws {
+        let root = try directory([
+            "sftlint.json": #"{"fail-on": "never"}"#, "data/train.jsonl": #"{"instruction": "Hi", "output": ""}"# + "\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        func run(_ arguments: [String], in directory: URL) throws -> (status: Int32, errors: String) {
+            let process = Process()
+            process.executableURL = ExecutableTests.binary
+            process.arguments = arguments
+            process.currentDirectoryURL = directory
+            let errors = Pipe()
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = errors
+            try process.run()
+            let text = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: text, as: UTF8.self))
+        }
+        let data = root.appendingPathComponent("data")
+        #expect(try run(["check", "train.jsonl"], in: data).status == 0)
+        #expect(try run(["check", "train.jsonl", "--no-config"], in: data).status == 1)
+        try Data(#"{"fail-on": "never", "colour": 1}"#.utf8).write(to: root.appendingPathComponent("sftlint.json"))
+        // Found in the working directory itself, the file is named as the user would write it.
+        #expect(try run(["check", "data"], in: root) == (2, "error: sftlint.json:1:22: colour: unknown key\n"))
+        #expect(try run(["check", "train.jsonl"], in: data).errors.hasPrefix("error: \(root.path)/sftlint.json:1:22:"))
+    }
+
     // MARK: - config
 
     @Test func configPrintsTheEffectiveConfigurationWhichReadsBack() throws {
