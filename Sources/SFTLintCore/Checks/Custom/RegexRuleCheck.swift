@@ -14,6 +14,8 @@ struct RegexRuleCheck: SampleCheck {
     let scope: CustomRule.Scope
     let message: String
     let regex: NSRegularExpression
+    /// Text every match holds, when the pattern shows one: turns without it are passed without the regex.
+    let literal: RequiredLiteral?
 
     /// Throws for a pattern NSRegularExpression rejects.
     init(_ rule: CustomRule) throws(SFTLintError) {
@@ -22,6 +24,7 @@ struct RegexRuleCheck: SampleCheck {
         } catch {
             throw SFTLintError("rule \(rule.code): invalid regular expression /\(rule.pattern)/")
         }
+        literal = RequiredLiteral(pattern: rule.pattern)
         info = rule.info
         scope = rule.scope
         message = rule.message
@@ -30,6 +33,7 @@ struct RegexRuleCheck: SampleCheck {
     func inspect(_ sample: Sample, report: inout Findings) {
         for turn in sample.turns where scope.includes(turn.role) && !turn.text.isEmpty {
             let text = turn.text
+            if let literal, !literal.isFound(in: text) { continue }
             let whole = NSRange(text.startIndex..<text.endIndex, in: text)
             guard let match = regex.firstMatch(in: text, range: whole), let range = Range(match.range, in: text)
             else { continue }
