@@ -36,12 +36,12 @@ struct RequiredLiteralTests {
     @Test func neverHidesAMatch() throws {
         let patterns = [
             #"https?://intra\."#, "colou?r", "ab{0,2}cd", #"\d+ dollars\.?"#, "x(hidden)?yz", "^Answer:$",
-            "lorem ipsum+", #"api[_-]?key\s*="#, "机密文件", "a+?bc", #"\$\{name\}"#,
+            "lorem ipsum+", #"api[_-]?key\s*="#, "机密文件", "a+?bc", #"\$\{name\}"#, "x.\u{301}yz",
         ]
         let texts = [
             "see http://intra.corp", "https://intra.x", "color", "colour", "acd", "abbcd", "3 dollars", "4 dollars.",
             "xyz", "xhiddenyz", "Answer:", "lorem ipsummm", "apikey =", "api_key=", "这是机密文件", "abc", "aaabc",
-            "${name}", "nothing at all", "",
+            "${name}", "x\u{65}\u{301}yz", "nothing at all", "",
         ]
         for pattern in patterns {
             let regex = try NSRegularExpression(pattern: pattern)

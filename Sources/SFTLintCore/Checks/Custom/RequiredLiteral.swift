@@ -11,16 +11,19 @@ struct RequiredLiteral: Sendable, Hashable {
     let bytes: [UInt8]
 
     /// Escapes of one letter that stand for a class or an anchor and take nothing after them.
-    private static let plainEscapes: Set<Character> = [
+    private static let plainEscapes: Set<Unicode.Scalar> = [
         "b", "B", "d", "D", "s", "S", "w", "W", "n", "t", "r", "f", "e", "a", "A", "z", "Z", "G", "h", "H", "v", "V",
         "R", "X",
     ]
+    /// Characters that `\` makes literal.
+    private static let asciiPunctuation = Set("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~ ".unicodeScalars)
 
     init?(pattern: String) {
-        let characters = Array(pattern)
+        // Scalars, not Characters: a combining mark after a metacharacter (`.` then U+0301) is two pattern items.
+        let characters = Array(pattern.unicodeScalars)
         if characters.contains("|") || pattern.contains("(?") || pattern.contains("\\Q") { return nil }
-        var best: [Character] = []
-        var run: [Character] = []
+        var best: [Unicode.Scalar] = []
+        var run: [Unicode.Scalar] = []
         var depth = 0
         var index = 0
         func endRun() {
@@ -64,7 +67,7 @@ struct RequiredLiteral: Sendable, Hashable {
                 let escaped = characters[index]
                 index += 1
                 // `\.` is a dot; `\d` and `\b` are a class and an anchor; `\u0041`, `\p{L}`, `\1` take more.
-                if escaped.isASCII, escaped.isPunctuation || escaped.isSymbol {
+                if Self.asciiPunctuation.contains(escaped) {
                     if depth == 0 { run.append(escaped) } else { endRun() }
                 } else if Self.plainEscapes.contains(escaped) {
                     endRun()
@@ -76,7 +79,9 @@ struct RequiredLiteral: Sendable, Hashable {
             }
         }
         endRun()
-        let bytes = Array(String(best).utf8)
+        var text = ""
+        text.unicodeScalars.append(contentsOf: best)
+        let bytes = Array(text.utf8)
         guard bytes.count >= 2 else { return nil }
         self.bytes = bytes
     }
