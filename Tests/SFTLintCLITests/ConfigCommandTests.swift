@@ -221,6 +221,28 @@ struct ConfigCommandTests {
         #expect(try String(contentsOf: target, encoding: .utf8) == text)
     }
 
+    @Test func initOnTheFixtureDatasets() throws {
+        let root = try directory([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let copy = root.appendingPathComponent("datasets")
+        try FileManager.default.copyItem(
+            at: EndToEndTests.root.appendingPathComponent("fixtures/datasets"), to: copy)
+        let files = (FileManager.default.subpaths(atPath: copy.path) ?? []).filter {
+            $0.hasSuffix(".json") || $0.hasSuffix(".jsonl")
+        }
+        let result = run(["init"], in: copy)
+        #expect(result.status == .success)
+        #expect(result.output == "wrote \(copy.path)/sftlint.json for \(files.count) data file(s); no eos guessed\n")
+        let text = try String(contentsOf: copy.appendingPathComponent("sftlint.json"), encoding: .utf8)
+        for format in ["alpaca", "sharegpt", "openai", "text", "prompt-completion"] {
+            #expect(text.contains(format + " "), "the starter notes the \(format) records")
+        }
+        // The starter is a valid config, and checking the directory with it doesn't read it as data.
+        let check = run(["check", copy.path, "--format", "json", "--exit-zero"], in: copy)
+        #expect(check.status == .success)
+        #expect(!check.output.contains("sftlint.json"))
+    }
+
     @Test func initWithoutAGuessLeavesEOSUnset() throws {
         let root = try directory(["x.jsonl": #"{"instruction": "a", "output": "b"}"# + "\n"])
         defer { try? FileManager.default.removeItem(at: root) }
