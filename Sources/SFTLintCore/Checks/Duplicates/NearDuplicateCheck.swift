@@ -10,7 +10,9 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
             exact deduplication. Prompts (without the system prompt) are compared by the Jaccard similarity of \
             their words, or of pairs of CJK characters, ignoring punctuation, case and spacing; prompts at or above \
             --near-dup-threshold (default 0.8) are linked, and linked prompts form one group. Equal prompts are \
-            left to D001 and D002, and prompts offered different tools (a top-level `tools`) are not compared.
+            left to D001 and D002, and prompts offered different tools (a top-level `tools`) are not compared. A \
+            prompt of several lines must also be as similar in its last line, where templates put the question or \
+            the input: one template applied to many questions is a template (V003's concern), not a near-duplicate.
             """,
         severity: .warning,
         triggering: [
@@ -30,6 +32,13 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
                 {"conversations": [{"from": "human", "value": "Can you please order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
                 ! {"conversations": [{"from": "human", "value": "Can you please order a pizza for me!"}, {"from": "gpt", "value": "I can't, but I can put lunch in your calendar."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
                 """#),
+            Example(
+                #"""
+                {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nWhat is the weather in Paris today?", "output": "weather('Paris')"}
+                ! {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nWhat is the weather in Paris today", "output": "weather('Paris, France')"}
+                {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n北京今天的天气怎么样？", "output": "weather('北京')"}
+                ! {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n北京今天的天气怎么样啊？", "output": "weather('北京市')"}
+                """#),
         ],
         nonTriggering: [
             Example(
@@ -41,6 +50,16 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
                 {"instruction": "解释呼吸作用。", "output": "细胞分解有机物释放能量。"}
                 {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
                 {"instruction": "把这句话翻译成法文", "output": "Traduisez cette phrase en français."}
+                """#),
+            // One template, different questions on its last line (an Alpaca input counts as the last line).
+            Example(
+                #"""
+                {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nWhat is the weather in Paris?", "output": "weather('Paris')"}
+                {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nIs it raining in Tokyo right now?", "output": "weather('Tokyo')"}
+                {"instruction": "Classify the sentiment of this product review as positive, negative or neutral, and say why.", "input": "The battery died after two days.", "output": "Negative."}
+                {"instruction": "Classify the sentiment of this product review as positive, negative or neutral, and say why.", "input": "Arrived early and works perfectly.", "output": "Positive."}
+                {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n北京今天的天气怎么样？", "output": "weather('北京')"}
+                {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n上海明天会下雨吗？", "output": "weather('上海')"}
                 """#),
             // One request made with other tools at hand: each sample teaches what its tools allow.
             Example(
@@ -72,7 +91,10 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         var promptKeys: [UInt64] = []
         var sketches = SketchStore()
         /// The hash of each sample's tools (0 for none): a question asked with other tools is another task.
-        var toolsKeys: [UInt64] = []
+        var toolsKeys: [UInt32] = []
+        /// The sketch of the last line of each sample's question when it has several lines (empty otherwise):
+        /// the part that varies when many prompts share one template.
+        var lastLines = SparseSketchStore()
         var samples = RecordList()
         var cache = AnalysisCache<Analysis>()
 
@@ -80,14 +102,16 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
             promptKeys.append(contentsOf: later.promptKeys)
             sketches.append(contentsOf: later.sketches)
             toolsKeys.append(contentsOf: later.toolsKeys)
+            lastLines.append(contentsOf: later.lastLines)
             samples.merge(later.samples)
             cache = AnalysisCache()
         }
 
         /// Bytes held, not counting spare capacity.
         var byteCount: Int {
-            (promptKeys.count + toolsKeys.count) * MemoryLayout<UInt64>.stride + sketches.byteCount
-                + samples.byteCount
+            promptKeys.count * MemoryLayout<UInt64>.stride + toolsKeys.count * MemoryLayout<UInt32>.stride
+                + sketches.byteCount
+                + lastLines.byteCount + samples.byteCount
         }
     }
 
@@ -96,9 +120,30 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         let text = SampleText.of(sample)
         guard let promptKey = text.promptKey else { return }
         state.promptKeys.append(promptKey)
-        state.sketches.append(text.question?.sketch ?? [])
-        state.toolsKeys.append(text.toolsKey)
+        let question = text.question
+        state.sketches.append(question?.sketch ?? [])
+        state.toolsKeys.append(UInt32(truncatingIfNeeded: text.toolsKey))
+        state.lastLines.append(Self.lastLineSketch(of: sample, questionShingles: question?.shingles ?? 0))
         state.samples.append(ref, of: sample)
+    }
+
+    /// The sketch of the last non-blank line of the sample's last user turn, when that turn has more lines (Alpaca
+    /// joins instruction and input with a newline, so an input's last line counts) and the line holds at most half
+    /// the question's shingles; empty otherwise.
+    ///
+    /// Only a small last line can differ entirely between two prompts that still reach the threshold: with a
+    /// share f of shingles unshared on each side, J = (1 − f) / (1 + f), so at 0.8 the last line must be under
+    /// 11% of the prompt. A larger one already weighs in the whole prompt's similarity, and isn't kept.
+    static func lastLineSketch(of sample: Sample, questionShingles: Int) -> ArraySlice<UInt32> {
+        guard let turn = sample.turns.lastIndex(where: { $0.role == .user }), sample.turns[turn].marks.contains(.newline)
+        else { return [] }
+        let lines = sample.turns[turn].text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        guard lines.count > 1, let last = lines.last else { return [] }
+        var bytes: [UInt8] = []
+        TextNormalizer.append(String(last), to: &bytes)
+        let shingles = Shingler.shingleSet(of: bytes)
+        guard 2 * shingles.count <= questionShingles else { return [] }
+        return BottomKSketch.sketch(of: shingles)
     }
 
     // MARK: - Analysis
@@ -129,7 +174,7 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         let items = exact.first.filter { !state.sketches.isEmpty(Int($0)) }
         var finder = NearDuplicateFinder(threshold: threshold)
         if jobs > 0 { finder.jobs = jobs }
-        var links = finder.link(items, in: state.sketches)
+        var links = finder.link(items, in: state.sketches, parts: state.lastLines)
         var analysis = Analysis()
         for linked in links.groups() {
             for records in Self.splitByTools(linked.map { Int(items[$0]) }, state.toolsKeys) where records.count > 1 {
@@ -142,11 +187,11 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
     }
 
     /// The records of a linked group split by the tools their samples offer, each part in data order.
-    static func splitByTools(_ records: [Int], _ toolsKeys: [UInt64]) -> [[Int]] {
+    static func splitByTools(_ records: [Int], _ toolsKeys: [UInt32]) -> [[Int]] {
         guard let first = records.first, records.contains(where: { toolsKeys[$0] != toolsKeys[first] }) else {
             return [records]
         }
-        var parts: [UInt64: [Int]] = [:]
+        var parts: [UInt32: [Int]] = [:]
         for record in records { parts[toolsKeys[record], default: []].append(record) }
         return parts.values.sorted { $0[0] < $1[0] }
     }

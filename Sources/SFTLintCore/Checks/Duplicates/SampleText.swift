@@ -33,7 +33,7 @@ final class SampleText {
 
     private var cachedSampleKey: UInt64??
     private var cachedPromptKey: UInt64??
-    private var cachedQuestion: (key: UInt64, sketch: [UInt32])??
+    private var cachedQuestion: (key: UInt64, sketch: [UInt32], shingles: Int)??
     private var cachedResponse: ResponseSketch??
 
     private init() {}
@@ -93,9 +93,9 @@ final class SampleText {
     /// Whether the sample has a final assistant turn.
     var hasResponse: Bool { responseIndex < ends.count }
 
-    /// The question's key (its normalised text, turns apart) and the bottom-k sketch of its shingles; nil when it
-    /// has no text.
-    var question: (key: UInt64, sketch: [UInt32])? {
+    /// The question's key (its normalised text, turns apart), the bottom-k sketch of its shingles and their
+    /// number; nil when it has no text.
+    var question: (key: UInt64, sketch: [UInt32], shingles: Int)? {
         if let cachedQuestion { return cachedQuestion }
         var key: UInt64 = 0
         var hashes: [UInt64] = []
@@ -106,7 +106,8 @@ final class SampleText {
             key = Hash64.combine(key, Hash64.hash(UnsafeRawBufferPointer(text)))
             Shingler.appendShingles(of: text, to: &hashes)
         }
-        let question = hasText ? (key, Array(BottomKSketch.sketch(of: Shingler.sortedSet(hashes)))) : nil
+        let shingles = Shingler.sortedSet(hashes)
+        let question = hasText ? (key, Array(BottomKSketch.sketch(of: shingles)), shingles.count) : nil
         cachedQuestion = question
         return question
     }
