@@ -8,6 +8,8 @@ struct CheckPlan: Sendable {
     let masks: [Mask]
     /// Mask index of each input file, by file index; files past its end use mask 0.
     let maskOfFile: [Int]
+    /// Whether any file's findings get a configured severity, so that a run without one never looks them up.
+    let hasSeverities: Bool
 
     /// Which checks of the plan run on a file, and the severities its findings get.
     struct Mask: Sendable {
@@ -39,6 +41,7 @@ struct CheckPlan: Sendable {
                 severities: severities)
         }
         maskOfFile = profiles.profileOfFile
+        hasSeverities = masks.contains { !$0.severities.isEmpty }
     }
 
     /// The checks that run on the file with this index.

@@ -157,8 +157,11 @@ struct RunState {
     private mutating func keep(_ findings: [Finding]) {
         for var finding in findings {
             // Configured severities apply here, after the checks, so a check only knows its own default.
-            let severities = plan.mask(forFile: finding.location.fileIndex).severities
-            if !severities.isEmpty, let severity = severities[finding.code] { finding.severity = severity }
+            if plan.hasSeverities,
+                let severity = plan.mask(forFile: finding.location.fileIndex).severities[finding.code]
+            {
+                finding.severity = severity
+            }
             let count = counted[finding.code, default: 0]
             counted[finding.code] = count + 1
             if maxFindingsPerRule == 0 || count < maxFindingsPerRule {
