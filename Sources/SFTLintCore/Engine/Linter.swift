@@ -23,6 +23,12 @@ public struct LintOptions: Sendable {
     /// Findings kept per rule; the rest are counted, not held, so a run's memory doesn't grow with the defect
     /// count. 0 keeps every finding.
     public var maxFindingsPerRule = 1000
+    /// Severities that replace rules' defaults (a config file's `severity`).
+    public var severities = SeverityOverrides()
+    /// Rule changes for the files some paths match (a config file's `overrides`).
+    public var overrides = PathOverrides()
+    /// Regex rules defined without Swift (a config file's `rules`); they run like the checks the linter holds.
+    public var customRules: [CustomRule] = []
 
     public init(
         selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String,
@@ -55,11 +61,14 @@ public struct Linter: Sendable {
         // Eval data (`--against`) is read first: checks compare each training sample with it as they see it.
         var settings = try options.settings.readingEvalIndex(jobs: jobs)
         settings.jobs = jobs
-        let selected = checks.filter { options.selection.includes(type(of: $0).info) }
-        let plan = CheckPlan(Linter.configure(selected, with: settings))
+        let custom = try options.customRules.map { rule throws(SFTLintError) in try RegexRuleCheck(rule) }
+        let all = checks + custom
+        let profiles = try RuleProfiles(files: resolved.map(\.file), options: options, rules: all.map(\.info))
+        let selected = all.filter { profiles.includesAnywhere($0.info) }
+        let plan = CheckPlan(Linter.configure(selected, with: settings), profiles: profiles)
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
         var run = RunState(
-            files: resolved.map(\.file), states: plan.makeStates(), maxFindingsPerRule: options.maxFindingsPerRule)
+            files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule)
 
         // Batches from several files share one round, so a directory of small files still uses every core.
         var pending: [Batch] = []
@@ -95,14 +104,16 @@ struct BatchOutcome: Sendable {
     init(batch: Batch, plan: CheckPlan, builder: SampleBuilder) {
         fileIndex = batch.file.index
         states = plan.makeStates()
+        let mask = plan.mask(forFile: batch.file.index)
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
                 records += 1
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
-            for index in plan.sampleChecks.indices { plan.sampleChecks[index].inspect(sample, report: &findings) }
-            for state in states { state.observe(sample) }
+            for index in mask.sampleChecks { plan.sampleChecks[index].inspect(sample, report: &findings) }
+            // A dataset rule that is off for this file doesn't see its samples at all.
+            for index in mask.datasetChecks { states[index].observe(sample) }
         }
     }
 }
@@ -111,16 +122,24 @@ struct BatchOutcome: Sendable {
 struct RunState {
     var files: [Report.File]
     let states: [any DatasetStateBox]
+    let plan: CheckPlan
     let maxFindingsPerRule: Int
     var kept: [Finding] = []
     /// Findings per rule code, kept or not.
     var counted: [String: Int] = [:]
-    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity).
-    var overflow: [String: (finding: Finding, count: Int)] = [:]
+    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity); by
+    /// severity too, since a config file's per-path severities can give one rule's findings several.
+    var overflow: [Overflow: (finding: Finding, count: Int)] = [:]
 
-    init(files: [InputFile], states: [any DatasetStateBox], maxFindingsPerRule: Int) {
+    struct Overflow: Hashable {
+        let code: String
+        let severity: Severity
+    }
+
+    init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
-        self.states = states
+        self.states = plan.makeStates()
+        self.plan = plan
         self.maxFindingsPerRule = maxFindingsPerRule
     }
 
@@ -136,13 +155,19 @@ struct RunState {
 
     /// Keeps the first findings of each rule, in data order, and counts the others.
     private mutating func keep(_ findings: [Finding]) {
-        for finding in findings {
+        for var finding in findings {
+            // Configured severities apply here, after the checks, so a check only knows its own default.
+            if plan.hasSeverities,
+                let severity = plan.mask(forFile: finding.location.fileIndex).severities[finding.code]
+            {
+                finding.severity = severity
+            }
             let count = counted[finding.code, default: 0]
             counted[finding.code] = count + 1
             if maxFindingsPerRule == 0 || count < maxFindingsPerRule {
                 kept.append(finding)
             } else {
-                overflow[finding.code, default: (finding, 0)].count += 1
+                overflow[Overflow(code: finding.code, severity: finding.severity), default: (finding, 0)].count += 1
             }
         }
     }
@@ -152,9 +177,9 @@ struct RunState {
         for state in states { state.conclude(into: &concluded) }
         keep(concluded.all)
         let sorted = kept.sorted(by: Finding.reportOrder)
-        let omitted = overflow.keys.sorted().compactMap { code in
-            overflow[code].map {
-                Report.Omission(code: code, rule: $0.finding.rule, severity: $0.finding.severity, count: $0.count)
+        let omitted = overflow.keys.sorted { ($0.code, $1.severity) < ($1.code, $0.severity) }.compactMap { key in
+            overflow[key].map {
+                Report.Omission(code: key.code, rule: $0.finding.rule, severity: key.severity, count: $0.count)
             }
         }
         let tallies = kept.map { (code: $0.code, severity: $0.severity, count: 1) }
