@@ -3,11 +3,13 @@ struct CheckPlan: Sendable {
     /// Boxed, so that calling a check for every record doesn't copy its value each time.
     let sampleChecks: [SampleCheckBox]
     let datasetChecks: [any DatasetCheck]
+    let statisticsChecks: [any StatisticsCheck]
     let infos: [CheckInfo]
 
     init(_ checks: [any Check]) {
         sampleChecks = checks.compactMap { ($0 as? any SampleCheck).map { SampleCheckBox.make($0) } }
         datasetChecks = checks.compactMap { $0 as? any DatasetCheck }
+        statisticsChecks = checks.compactMap { $0 as? any StatisticsCheck }
         infos = checks.map { type(of: $0).info }.sorted { $0.code < $1.code }
     }
 
