@@ -5,6 +5,11 @@
 /// added), and any key with more than that share is kept. While the stream has no more than `capacity` distinct
 /// keys nothing is dropped, the counts are exact and merging in any split gives the same result; past that, a
 /// different split may move counts within the error bound.
+///
+/// Past the first reduction, a key not in the table enters only when it comes back while a 65,536-bit filter
+/// still holds it (the filter is cleared when half full): most keys of a long stream are seen once, and making
+/// their text and table entry would cost more than all the rest. A frequent key comes back at once, so it enters
+/// with at most one occurrence uncounted.
 struct HeavyHitters: Sendable {
     struct Entry: Sendable {
         var count: Int
@@ -23,6 +28,9 @@ struct HeavyHitters: Sendable {
     /// The largest amount a kept count may be below the truth: the sum of what the reductions took.
     private(set) var error = 0
     var paths = PathTable()
+    /// Keys seen once lately, by their low 16 bits; empty until the first reduction.
+    private var recent: [UInt64] = []
+    private var recentCount = 0
 
     init(capacity: Int = HeavyHitters.defaultCapacity) {
         self.capacity = capacity
@@ -38,6 +46,7 @@ struct HeavyHitters: Sendable {
             entries[key]!.count += 1
             return
         }
+        if !recent.isEmpty && !admits(key) { return }
         paths.note(file)
         entries[key] = Entry(count: 1, text: text(), example: ref)
         if entries.count > 2 * capacity { reduce() }
@@ -58,8 +67,23 @@ struct HeavyHitters: Sendable {
         if entries.count > 2 * capacity { reduce() }
     }
 
+    /// Whether `key` was seen lately; remembers it if not.
+    private mutating func admits(_ key: UInt64) -> Bool {
+        let bit = Int(truncatingIfNeeded: Hash64.mix(key)) & 0xFFFF
+        let (word, mask) = (bit >> 6, UInt64(1) << (bit & 63))
+        if recent[word] & mask != 0 { return true }
+        recent[word] |= mask
+        recentCount += 1
+        if recentCount > 1 << 15 {
+            recent = [UInt64](repeating: 0, count: 1024)
+            recentCount = 0
+        }
+        return false
+    }
+
     /// Drops every count by the (capacity + 1)-th largest, removing those that reach 0.
     private mutating func reduce() {
+        if recent.isEmpty { recent = [UInt64](repeating: 0, count: 1024) }
         let cut = entries.values.map(\.count).sorted(by: >)[capacity]
         error += cut
         entries = entries.compactMapValues { entry in

@@ -78,15 +78,19 @@ public struct LengthDistribution: Sendable, Hashable {
         return (lower, lower + 1 << (high - 6))
     }
 
+    /// The value that stands for bucket `index`: its middle, within 1/128 of any value in it.
+    static func middle(ofBucket index: Int) -> Double {
+        let range = range(ofBucket: index)
+        return index < 128 ? Double(range.lower) : Double(range.lower + range.upper - 1) / 2
+    }
+
     /// (value, count) in ascending order: the exact values, or each bucket's middle.
     private var sortedCounts: [(value: Double, count: Int)] {
         if isExact {
             return values.sorted().map { (Double($0), 1) }
         }
         return buckets.keys.sorted().map { index in
-            let range = Self.range(ofBucket: index)
-            let middle = index < 128 ? Double(range.lower) : Double(range.lower + range.upper - 1) / 2
-            return (Swift.min(Swift.max(middle, Double(min)), Double(max)), buckets[index] ?? 0)
+            (Swift.min(Swift.max(Self.middle(ofBucket: index), Double(min)), Double(max)), buckets[index] ?? 0)
         }
     }
 

@@ -76,7 +76,7 @@ struct SampleProfile: Sendable {
     /// ask for it on the same thread, one after another.
     static func of(_ sample: Sample) -> SampleProfile {
         let cache = ProfileCache.current
-        if cache.record === sample.record, cache.record != nil { return cache.profile }
+        if let profile = cache.profile(of: sample) { return profile }
         let profile = measure(sample, prompts: nil, responses: nil)
         cache.store(profile, for: sample)
         return profile
@@ -89,13 +89,23 @@ struct SampleProfile: Sendable {
 }
 
 /// The last sample's profile on one thread.
+///
+/// The sample is known by its record's address and position, not by a weak reference: a weak reference gives the
+/// record a side table, which slows every retain and release of every record. The statistics measure each sample
+/// just before the rules ask, so a freed record's address reused by another run can't be taken for it.
 private final class ProfileCache {
-    /// Weak, so that a record freed and another allocated at its address can't match.
-    weak var record: RecordSource?
-    var profile = SampleProfile()
+    private var record: ObjectIdentifier?
+    private var position = RecordRef(file: 0, record: 0, line: 0, column: 0)
+    private var profile = SampleProfile()
+
+    func profile(of sample: Sample) -> SampleProfile? {
+        guard record == ObjectIdentifier(sample.record), position == RecordRef(sample) else { return nil }
+        return profile
+    }
 
     func store(_ profile: SampleProfile, for sample: Sample) {
-        record = sample.record
+        record = ObjectIdentifier(sample.record)
+        position = RecordRef(sample) ?? RecordRef(file: 0, record: 0, line: 0, column: 0)
         self.profile = profile
     }
 

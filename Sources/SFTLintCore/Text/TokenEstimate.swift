@@ -55,6 +55,20 @@ public enum TokenEstimate {
             if byte < 0x80 {
                 let kind = ASCIIKind.of(byte)
                 let start = i
+                if kind == ASCIIKind.letter && i + 8 <= count {
+                    // Most words fit in 8 bytes: find the word's end, and hash it, from one 8-byte load.
+                    let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let others = ASCIIKind.nonLetterBytes(chunk)
+                    if others != 0 {
+                        let run = others.trailingZeroBitCount >> 3
+                        i += run
+                        scalars += run
+                        tokens += 1
+                        let bytes = chunk & (UInt64.max >> (64 - 8 * run))
+                        word(Hash64.mix(UInt64(run) ^ (bytes | 0x2020_2020_2020_2020 & (UInt64.max >> (64 - 8 * run)))))
+                        continue
+                    }
+                }
                 i += 1
                 while i < count && base[i] < 0x80 && ASCIIKind.of(base[i]) == kind { i += 1 }
                 let run = i - start
@@ -143,6 +157,18 @@ enum ASCIIKind {
     static let space: UInt8 = 2
     static let lineBreak: UInt8 = 3
     static let punctuation: UInt8 = 4
+
+    /// A byte mask (0x80 in each byte) of the 8 bytes of `chunk` that are not ASCII letters, found for all
+    /// eight at once: a letter ORed with 0x20 is in 0x61…0x7A.
+    @inline(__always)
+    static func nonLetterBytes(_ chunk: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080
+        let folded = (chunk | 0x2020_2020_2020_2020) & ~high
+        // Bit 7 set where folded ≥ 0x61, and where folded > 0x7A; no carries cross bytes below 0x80.
+        let atLeastA = (folded &+ 0x1F1F_1F1F_1F1F_1F1F) & high
+        let aboveZ = (folded &+ 0x0505_0505_0505_0505) & high
+        return ~(atLeastA & ~aboveZ) & high | chunk & high
+    }
 
     /// The class of an ASCII byte; comparisons rather than a table, which a hot loop would reach through a
     /// lazily initialised global.

@@ -84,19 +84,37 @@ struct DominantTemplateCheck: DatasetCheck {
     }
 
     struct State: Mergeable {
-        var templates: [HeavyHitters] = Kind.allCases.map { _ in HeavyHitters() }
+        var numbers = HeavyHitters()
+        var openings = HeavyHitters()
+        var endings = HeavyHitters()
         var prompts = 0
+        /// The masked prompt being read, kept to reuse its storage.
+        var scratch: [UInt8] = []
 
         mutating func merge(_ later: State) {
-            for kind in Kind.allCases { templates[kind.rawValue].merge(later.templates[kind.rawValue]) }
+            numbers.merge(later.numbers)
+            openings.merge(later.openings)
+            endings.merge(later.endings)
             prompts += later.prompts
+        }
+
+        func templates(_ kind: Kind) -> HeavyHitters {
+            switch kind {
+            case .numbers: numbers
+            case .opening: openings
+            case .ending: endings
+            }
         }
     }
 
     func observe(_ sample: Sample, into state: inout State) {
         guard sample.format != nil, let ref = RecordRef(sample) else { return }
         let profile = SampleProfile.of(sample)
+        // Taken out of the state while in use, so that clearing it doesn't copy it.
         var masked: [UInt8] = []
+        swap(&masked, &state.scratch)
+        masked.removeAll(keepingCapacity: true)
+        defer { swap(&masked, &state.scratch) }
         for index in 0..<profile.responseIndex where sample.turns[index].role != .system {
             if !masked.isEmpty { masked.append(0x20) }
             sample.turns[index].text.withUTF8Buffer { Self.appendMasked($0, to: &masked) }
@@ -105,16 +123,16 @@ struct DominantTemplateCheck: DatasetCheck {
         state.prompts += 1
         masked.withUnsafeBufferPointer { bytes in
             let whole = UnsafeRawBufferPointer(bytes)
-            state.templates[Kind.numbers.rawValue].add(Hash64.hash(whole), at: ref, in: sample.record.file) {
+            state.numbers.add(Hash64.hash(whole), at: ref, in: sample.record.file) {
                 Self.excerpt(bytes[...], from: .numbers)
             }
             guard bytes.count > Self.edgeMinimumLength else { return }
             let head = UnsafeRawBufferPointer(rebasing: whole[..<Self.edgeBytes])
-            state.templates[Kind.opening.rawValue].add(Hash64.hash(head), at: ref, in: sample.record.file) {
+            state.openings.add(Hash64.hash(head), at: ref, in: sample.record.file) {
                 Self.excerpt(bytes[..<Self.edgeBytes], from: .opening)
             }
             let tail = UnsafeRawBufferPointer(rebasing: whole[(bytes.count - Self.edgeBytes)...])
-            state.templates[Kind.ending.rawValue].add(Hash64.hash(tail), at: ref, in: sample.record.file) {
+            state.endings.add(Hash64.hash(tail), at: ref, in: sample.record.file) {
                 Self.excerpt(bytes[(bytes.count - Self.edgeBytes)...], from: .ending)
             }
         }
@@ -139,14 +157,20 @@ struct DominantTemplateCheck: DatasetCheck {
 
     /// A template's text for the message, cut on character boundaries and marked where the slot is.
     static func excerpt(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, from kind: Kind) -> String {
-        // A cut through a character decodes as U+FFFD at that end: drop it.
-        var scalars = String(decoding: bytes, as: UTF8.self).unicodeScalars[...]
-        while scalars.first == "\u{FFFD}" { scalars = scalars.dropFirst() }
-        while scalars.last == "\u{FFFD}" { scalars = scalars.dropLast() }
-        var text = String(String.UnicodeScalarView(scalars.prefix(60)))
-        if scalars.count > 60 { text += "…" }
+        // At most 120 bytes, cut on character boundaries at both ends.
+        var slice = kind == .ending ? bytes.suffix(120) : bytes.prefix(120)
+        while let first = slice.first, first & 0xC0 == 0x80 { slice = slice.dropFirst() }
+        if slice.endIndex < bytes.endIndex || kind != .numbers {
+            while let last = slice.last, last >= 0x80 {
+                let lead = slice.lastIndex { $0 & 0xC0 != 0x80 } ?? slice.startIndex
+                let length = slice[lead] >= 0xF0 ? 4 : slice[lead] >= 0xE0 ? 3 : 2
+                if slice.endIndex - lead == length { break }
+                slice = slice[..<lead]
+            }
+        }
+        let text = String(decoding: slice, as: UTF8.self)
         switch kind {
-        case .numbers: return text
+        case .numbers: return slice.count < bytes.count ? text + "…" : text
         case .opening: return text + "…"
         case .ending: return "…" + text
         }
@@ -156,7 +180,7 @@ struct DominantTemplateCheck: DatasetCheck {
         guard state.prompts >= Self.minimumPrompts else { return }
         var best: (kind: Kind, entry: HeavyHitters.Entry)?
         for kind in Kind.allCases {
-            guard let top = state.templates[kind.rawValue].top(1).first else { continue }
+            guard let top = state.templates(kind).top(1).first else { continue }
             if top.count > best?.entry.count ?? 0 { best = (kind, top) }
         }
         guard let best, Double(best.entry.count) > Self.threshold * Double(state.prompts) else { return }
@@ -168,7 +192,7 @@ struct DominantTemplateCheck: DatasetCheck {
         case .ending: how = "end with the same text"
         }
         report.add(
-            Self.self, at: best.entry.example.location(in: state.templates[best.kind.rawValue].paths),
+            Self.self, at: best.entry.example.location(in: state.templates(best.kind).paths),
             "\(percent)% of prompts (\(best.entry.count) of \(state.prompts)) \(how): \"\(best.entry.text)\"")
     }
 }

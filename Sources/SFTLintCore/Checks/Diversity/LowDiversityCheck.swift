@@ -50,13 +50,7 @@ struct LowDiversityCheck: StatisticsCheck {
         guard distinct2 < Self.threshold else { return }
         report.add(
             Self.self, at: location,
-            "prompts have distinct-2 \(Self.formatted(distinct2)) over \(statistics.samples.samples) samples, under "
-                + "\(Self.formatted(Self.threshold)): they repeat the same word pairs")
-    }
-
-    /// Two decimals: `0.18`.
-    static func formatted(_ value: Double) -> String {
-        let hundredths = Int((value * 100).rounded())
-        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+            "prompts have distinct-2 \(DuplicateWording.similarity(distinct2)) over \(statistics.samples.samples) samples, under "
+                + "\(DuplicateWording.similarity(Self.threshold)): they repeat the same word pairs")
     }
 }

@@ -127,12 +127,11 @@ struct LengthOutlierCheck: DatasetCheck {
 
     private static func tokens(_ count: Int) -> String { count == 1 ? "1 token" : "\(count) tokens" }
 
-    /// A bound in tokens: one decimal under 10, where rounding would make "1 token, below the bound 1".
+    /// A bound in tokens: two decimals under 10, where rounding would make "1 token, below the bound 1".
     private static func formatted(_ logValue: Double) -> String {
         let tokens = max(0, exp(logValue) - 1)
         guard tokens < 10 else { return String(Int(tokens.rounded())) }
-        let tenths = Int((tokens * 10).rounded())
-        return "\(tenths / 10).\(tenths % 10)"
+        return DuplicateWording.similarity(tokens)
     }
 
     func statistics(_ state: State) -> [String: JSONValue] {

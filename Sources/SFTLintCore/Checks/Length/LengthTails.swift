@@ -81,9 +81,7 @@ struct LengthTails: Sendable {
     var logMedianAndMAD: (median: Double, mad: Double)? {
         guard count > 0 else { return nil }
         let points = buckets.keys.sorted().map { bucket -> (value: Double, count: Int) in
-            let range = LengthDistribution.range(ofBucket: bucket)
-            let middle = bucket < 128 ? Double(range.lower) : Double(range.lower + range.upper - 1) / 2
-            return (log(1 + middle), buckets[bucket] ?? 0)
+            (log(1 + LengthDistribution.middle(ofBucket: bucket)), buckets[bucket] ?? 0)
         }
         let median = Self.median(points)
         let deviations = points.map { (abs($0.value - median), $0.count) }.sorted { $0.0 < $1.0 }
