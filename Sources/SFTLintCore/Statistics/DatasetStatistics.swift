@@ -27,7 +27,7 @@ public struct DatasetStatistics: Sendable {
     /// Empty statistics; `levels` starts the diversity counters where a run's already are (see `DistinctCounter`).
     init(maxTokens: Int?, limits: Limits = Limits(), levels: (prompts: [Int], responses: [Int])? = nil) {
         samples = SampleStatistics(exactLimit: limits.exactLengths)
-        budget = maxTokens.map { TokenBudget(maxTokens: $0) }
+        budget = maxTokens.flatMap { $0 > 0 ? TokenBudget(maxTokens: $0) : nil }
         prompts = NGramDiversity(capacity: limits.distinct, levels: levels?.prompts ?? [0, 0, 0])
         responses = NGramDiversity(capacity: limits.distinct, levels: levels?.responses ?? [0, 0, 0])
         promptVerbs = HeavyHitters(capacity: limits.openings)

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// The lengths and shape of one sample, as statistics and the length rules read it.
 ///
 /// - The **response** is the final assistant turn (the answer the sample trains); the **prompt** is every turn
@@ -109,24 +103,7 @@ private final class ProfileCache {
         self.profile = profile
     }
 
-    static var current: ProfileCache {
-        if let pointer = pthread_getspecific(threadKey) {
-            return Unmanaged<ProfileCache>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        let cache = ProfileCache()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(cache).toOpaque())
-        return cache
-    }
+    private static let perThread = PerThread { ProfileCache() }
 
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-                Unmanaged<ProfileCache>.fromOpaque(pointer).release()
-            #else
-                if let pointer { Unmanaged<ProfileCache>.fromOpaque(pointer).release() }
-            #endif
-        }
-        return key
-    }()
+    static var current: ProfileCache { perThread.current }
 }

@@ -46,22 +46,32 @@ struct TokenBudget: Sendable {
 
     /// Best-fit decreasing over the histogram: open sequences are counted by the room they have left, in a tree
     /// that finds the smallest room at least a length in O(log maxTokens).
+    ///
+    /// Budgets above 2^20 tokens are packed in units of ⌈budget / 2^20⌉ tokens (lengths rounded up), so that the
+    /// tree stays within 16 MB whatever the budget; the count is then an upper bound.
     var packedSequences: Int {
-        var rooms = RoomTree(size: maxTokens + 1)
+        let unit = (maxTokens + Self.packingSlots - 1) / Self.packingSlots
+        let capacity = maxTokens / unit
+        var rooms = RoomTree(size: capacity + 1)
         var sequences = 0
-        for length in lengths.keys.sorted(by: >) where length > 0 {
-            for _ in 0..<(lengths[length] ?? 0) {
+        var units: [Int: Int] = [:]
+        for (length, count) in lengths { units[min((length + unit - 1) / unit, capacity), default: 0] += count }
+        for length in units.keys.sorted(by: >) where length > 0 {
+            for _ in 0..<(units[length] ?? 0) {
                 if let room = rooms.smallest(atLeast: length) {
                     rooms.add(room, -1)
                     if room > length { rooms.add(room - length, 1) }
                 } else {
                     sequences += 1
-                    if maxTokens > length { rooms.add(maxTokens - length, 1) }
+                    if capacity > length { rooms.add(capacity - length, 1) }
                 }
             }
         }
         return sequences
     }
+
+    /// The most rooms the packer tells apart.
+    static let packingSlots = 1 << 20
 
     var json: JSONValue {
         .object([

@@ -108,6 +108,30 @@ struct SketchAccuracyTests {
         #expect(merged.estimate == whole.estimate)
     }
 
+    // MARK: - Length tails (L003)
+
+    @Test func lengthTailsKeepTheMostExtremeRecordsWhateverTheSplit() {
+        let values = Self.lengths(5000, seed: 8)
+        let refs = values.indices.map { RecordRef(file: 0, record: UInt32($0), line: UInt32($0 + 1), column: 1) }
+        var whole = LengthTails(capacity: 50)
+        for (value, ref) in zip(values, refs) { whole.add(value, at: ref) }
+        whole.trim()
+        var merged = LengthTails(capacity: 50)
+        for chunk in stride(from: 0, to: values.count, by: 333) {
+            var part = LengthTails(capacity: 50)
+            for i in chunk..<min(chunk + 333, values.count) { part.add(values[i], at: refs[i]) }
+            merged.merge(part)
+        }
+        merged.trim()
+        #expect(merged.high.map(\.ref) == whole.high.map(\.ref))
+        #expect(merged.low.map(\.ref) == whole.low.map(\.ref))
+        #expect(whole.high.count <= 50 && whole.low.count <= 50)
+        // Every record longer than the shortest kept one is kept: the tail holds the longest records.
+        let cut = whole.high.map(\.tokens).min()!
+        #expect(whole.high.count == values.filter { LengthDistribution.bucket(of: $0) >= LengthDistribution.bucket(of: cut) }.count)
+        #expect(values.filter { $0 > cut }.count < 50)
+    }
+
     // MARK: - Heavy hitters
 
     @Test func heavyHittersKeepTheFrequentKeysWithinTheirBound() {

@@ -52,7 +52,7 @@ struct TooLongCheck: SampleCheck, ConfigurableCheck {
     }
 
     func inspect(_ sample: Sample, report: inout Findings) {
-        guard let maxTokens, sample.isRecord, sample.format != nil else { return }
+        guard let maxTokens, maxTokens > 0, sample.isRecord, sample.format != nil else { return }
         let profile = SampleProfile.of(sample)
         guard profile.sample.tokens > maxTokens else { return }
         let cut = profile.sample.tokens - maxTokens
