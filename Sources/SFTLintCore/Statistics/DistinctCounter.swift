@@ -16,7 +16,11 @@ struct DistinctCounter: Sendable {
     static let defaultCapacity = 1 << 14
 
     let capacity: Int
-    private(set) var level = 0
+    private(set) var level = 0 {
+        didSet { threshold = Self.threshold(at: level) }
+    }
+    /// Hashes above this are not kept: `UInt64.max >> level`, stored since every n-gram is compared with it.
+    private(set) var threshold: UInt64
     /// Open addressing, 0 for an empty slot (a hash of 0 is stored as 1); at most half full.
     private var slots: [UInt64]
     private(set) var kept = 0
@@ -24,11 +28,11 @@ struct DistinctCounter: Sendable {
     init(capacity: Int = DistinctCounter.defaultCapacity, level: Int = 0) {
         self.capacity = capacity
         self.level = level
+        threshold = Self.threshold(at: level)
         slots = [UInt64](repeating: 0, count: 64)
     }
 
-    /// Hashes above this are not kept.
-    var threshold: UInt64 { level >= 64 ? 0 : UInt64.max >> level }
+    private static func threshold(at level: Int) -> UInt64 { level >= 64 ? 0 : UInt64.max >> level }
 
     /// Whether the count is exact.
     var isExact: Bool { level == 0 }

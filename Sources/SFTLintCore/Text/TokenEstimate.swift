@@ -52,6 +52,12 @@ public enum TokenEstimate {
         var i = 0
         while i < count {
             let byte = base[i]
+            // A single space between words, the commonest byte after letters: free.
+            if byte == 0x20 && (i + 1 == count || base[i + 1] != 0x20 && base[i + 1] != 0x09) {
+                scalars += 1
+                i += 1
+                continue
+            }
             if byte < 0x80 {
                 let kind = ASCIIKind.of(byte)
                 let start = i
