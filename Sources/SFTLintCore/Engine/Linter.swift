@@ -68,7 +68,8 @@ public struct Linter: Sendable {
         let plan = CheckPlan(Linter.configure(selected, with: settings), profiles: profiles)
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
         var run = RunState(
-            files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule)
+            files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule,
+            statistics: DatasetStatistics(maxTokens: settings.maxTokens))
 
         // Batches from several files share one round, so a directory of small files still uses every core.
         var pending: [Batch] = []
@@ -78,13 +79,24 @@ public struct Linter: Sendable {
             while let batch = try framer.nextBatch() {
                 pending.append(batch)
                 if pending.count >= round {
-                    run.absorb(Parallel.map(pending, jobs: jobs) { BatchOutcome(batch: $0, plan: plan, builder: builder) })
+                    run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
                     pending.removeAll(keepingCapacity: true)
                 }
             }
         }
-        run.absorb(Parallel.map(pending, jobs: jobs) { BatchOutcome(batch: $0, plan: plan, builder: builder) })
+        run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
         return run.report(tool: Report.Tool(version: options.version), rules: plan.infos)
+    }
+
+    /// Runs a round of batches on the cores. Each batch's statistics start from the run's, so that the distinct
+    /// counters skip what the run already knows it won't keep.
+    private func outcomes(
+        of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, run: RunState, jobs: Int
+    ) -> [BatchOutcome] {
+        let statistics = run.statistics.emptyBatch()
+        return Parallel.map(batches, jobs: jobs) {
+            BatchOutcome(batch: $0, plan: plan, builder: builder, statistics: statistics)
+        }
     }
 }
 
@@ -93,6 +105,7 @@ struct BatchOutcome: Sendable {
     let fileIndex: Int
     var findings = Findings()
     let states: [any DatasetStateBox]
+    var statistics: DatasetStatistics
     var records = 0
     /// Records per format, indexed like `SampleFormat.allCases`: counted per record, so no hashing.
     var formatCounts = [Int](repeating: 0, count: SampleFormat.allCases.count)
@@ -101,9 +114,10 @@ struct BatchOutcome: Sendable {
         Dictionary(uniqueKeysWithValues: zip(SampleFormat.allCases, formatCounts).filter { $0.1 > 0 })
     }
 
-    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder) {
+    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder, statistics: DatasetStatistics) {
         fileIndex = batch.file.index
         states = plan.makeStates()
+        self.statistics = statistics
         let mask = plan.mask(forFile: batch.file.index)
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
@@ -111,6 +125,8 @@ struct BatchOutcome: Sendable {
                 records += 1
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
+            // First, so that the length rules find the sample's profile measured.
+            self.statistics.observe(sample)
             for index in mask.sampleChecks { plan.sampleChecks[index].inspect(sample, report: &findings) }
             // A dataset rule that is off for this file doesn't see its samples at all.
             for index in mask.datasetChecks { states[index].observe(sample) }
@@ -130,17 +146,22 @@ struct RunState {
     /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity); by
     /// severity too, since a config file's per-path severities can give one rule's findings several.
     var overflow: [Overflow: (finding: Finding, count: Int)] = [:]
+    /// Statistics of the whole run, and the samples and lengths of each file.
+    var statistics: DatasetStatistics
+    var fileStatistics: [SampleStatistics]
 
     struct Overflow: Hashable {
         let code: String
         let severity: Severity
     }
 
-    init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int) {
+    init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int, statistics: DatasetStatistics) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
         self.states = plan.makeStates()
         self.plan = plan
         self.maxFindingsPerRule = maxFindingsPerRule
+        self.statistics = statistics
+        fileStatistics = files.map { _ in statistics.emptyBatch().samples }
     }
 
     /// Folds in batch outcomes, which must come in data order.
@@ -150,6 +171,8 @@ struct RunState {
             files[outcome.fileIndex].records += outcome.records
             files[outcome.fileIndex].formats.merge(outcome.formats, uniquingKeysWith: +)
             for (state, later) in zip(states, outcome.states) { state.merge(later) }
+            statistics.merge(outcome.statistics)
+            fileStatistics[outcome.fileIndex].merge(outcome.statistics.samples)
         }
     }
 
@@ -175,6 +198,7 @@ struct RunState {
     mutating func report(tool: Report.Tool, rules: [CheckInfo]) -> Report {
         var concluded = Findings()
         for state in states { state.conclude(into: &concluded) }
+        for check in plan.statisticsChecks { check.conclude(statistics, report: &concluded) }
         keep(concluded.all)
         let sorted = kept.sorted(by: Finding.reportOrder)
         let omitted = overflow.keys.sorted { ($0.code, $1.severity) < ($1.code, $0.severity) }.compactMap { key in
@@ -186,9 +210,11 @@ struct RunState {
             + omitted.map { (code: $0.code, severity: $0.severity, count: $0.count) }
         let records = files.reduce(0) { $0 + $1.records }
         let score = Score(tallies: tallies, records: records, categories: Set(rules.compactMap(\.category)))
-        let stats = states.reduce(into: [String: JSONValue]()) { all, state in
+        var stats = states.reduce(into: [String: JSONValue]()) { all, state in
             all.merge(state.statistics()) { first, _ in first }
         }
+        let perFile = zip(files, fileStatistics).map { (path: $0.path, statistics: $1) }
+        stats.merge(statistics.json(files: perFile)) { first, _ in first }
         return Report(
             tool: tool, files: files, findings: sorted, rules: rules, score: score, stats: stats, omitted: omitted)
     }
