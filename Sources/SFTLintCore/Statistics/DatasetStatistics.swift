@@ -39,8 +39,10 @@ public struct DatasetStatistics: Sendable {
         var batch = self
         batch.samples = SampleStatistics(exactLimit: samples.promptChars.exactLimit)
         batch.budget = budget.map { TokenBudget(maxTokens: $0.maxTokens) }
-        batch.prompts = NGramDiversity(capacity: prompts.unigrams.capacity, levels: prompts.levels)
-        batch.responses = NGramDiversity(capacity: responses.unigrams.capacity, levels: responses.levels)
+        // The run's n-grams come along (shared until a batch adds one): a batch then inserts only n-grams new to
+        // the run, instead of rebuilding tables of up to 16,384 hashes each, and merges back only those.
+        batch.prompts = prompts.continuing()
+        batch.responses = responses.continuing()
         batch.promptVerbs = HeavyHitters(capacity: promptVerbs.capacity)
         batch.responseOpenings = HeavyHitters(capacity: responseOpenings.capacity)
         batch.promptsWithWords = 0

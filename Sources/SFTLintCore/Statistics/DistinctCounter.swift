@@ -11,7 +11,9 @@
 ///
 /// Two counters merge into the counter of the combined data, and the result is the same however the data was
 /// split: the level ends as the lowest one at which the whole holds no more than `capacity` values. A counter
-/// may start at a level a run has already reached (`init(level:)`) and skip the hashes that can't matter.
+/// may start at a level a run has already reached (`init(level:)`) and skip the hashes that can't matter, or
+/// continue a run's counter (`continuing()`): it then starts with the run's hashes, so that the n-grams the run
+/// has seen cost one probe and no insert, and only what it adds is merged back.
 struct DistinctCounter: Sendable {
     static let defaultCapacity = 1 << 14
 
@@ -24,6 +26,9 @@ struct DistinctCounter: Sendable {
     /// Open addressing, 0 for an empty slot (a hash of 0 is stored as 1); at most half full.
     private var slots: [UInt64]
     private(set) var kept = 0
+    /// The hashes this counter inserted itself, at or below the threshold: all of its hashes, unless it continues
+    /// another counter's. Merging reads only these.
+    private var added: [UInt64] = []
 
     init(capacity: Int = DistinctCounter.defaultCapacity, level: Int = 0) {
         self.capacity = capacity
@@ -63,8 +68,27 @@ struct DistinctCounter: Sendable {
         }
     }
 
+    /// A counter that starts with this one's hashes and level, for data that follows; merged into a counter
+    /// that holds at least this one's hashes, it adds what it saw on top of them.
+    func continuing() -> DistinctCounter {
+        var next = self
+        next.added = []
+        return next
+    }
+
     @inline(never)
     private mutating func insert(_ hash: UInt64) {
+        guard place(hash) else { return }
+        added.append(hash)
+        if kept > capacity {
+            raiseLevel()
+        } else if 2 * kept > slots.count {
+            rehash(into: 2 * slots.count)
+        }
+    }
+
+    /// Puts `hash` in the table; false when it was there already.
+    private mutating func place(_ hash: UInt64) -> Bool {
         let mask = slots.count - 1
         var i = Int(truncatingIfNeeded: hash) & mask
         let found: Bool = slots.withUnsafeMutableBufferPointer { table in
@@ -78,13 +102,9 @@ struct DistinctCounter: Sendable {
                 i = (i + 1) & mask
             }
         }
-        guard !found else { return }
+        guard !found else { return false }
         kept += 1
-        if kept > capacity {
-            raiseLevel()
-        } else if 2 * kept > slots.count {
-            rehash(into: 2 * slots.count)
-        }
+        return true
     }
 
     /// Halves the threshold until at most `capacity` hashes are kept.
@@ -95,6 +115,8 @@ struct DistinctCounter: Sendable {
             let limit = threshold
             values.removeAll { $0 > limit }
         }
+        let limit = threshold
+        added.removeAll { $0 > limit }
         refill(values)
     }
 
@@ -102,7 +124,7 @@ struct DistinctCounter: Sendable {
         let values = slots.filter { $0 != 0 }
         slots = [UInt64](repeating: 0, count: size)
         kept = 0
-        for value in values { insert(value) }
+        for value in values { _ = place(value) }
     }
 
     private mutating func refill(_ values: [UInt64]) {
@@ -110,17 +132,19 @@ struct DistinctCounter: Sendable {
         while size < 2 * values.count { size *= 2 }
         slots = [UInt64](repeating: 0, count: size)
         kept = 0
-        for value in values { insert(value) }
+        for value in values { _ = place(value) }
     }
 
-    /// Folds in the counter of other data.
+    /// Folds in the counter of other data: one made empty, or one that continues this counter (or a counter whose
+    /// hashes this one holds).
     mutating func merge(_ other: DistinctCounter) {
         if other.level > level {
             level = other.level
             let limit = threshold
+            added.removeAll { $0 > limit }
             refill(slots.filter { $0 != 0 && $0 <= limit })
         }
-        for value in other.slots where value != 0 { add(value) }
+        for value in other.added { add(value) }
     }
 
     /// Bytes held by the table.

@@ -25,6 +25,20 @@ struct NGramDiversity: Sendable {
 
     var distinct: [DistinctCounter] { [unigrams, bigrams, trigrams] }
 
+    /// Counters for the texts that follow, continuing these (`DistinctCounter.continuing()`), with no n-grams
+    /// counted yet.
+    func continuing() -> NGramDiversity {
+        var next = self
+        next.unigrams = unigrams.continuing()
+        next.bigrams = bigrams.continuing()
+        next.trigrams = trigrams.continuing()
+        next.totals = [0, 0, 0]
+        next.previous = 0
+        next.beforePrevious = 0
+        next.words = 0
+        return next
+    }
+
     /// The counters' levels, to start a batch's counters where the run already is.
     var levels: [Int] { distinct.map(\.level) }
 

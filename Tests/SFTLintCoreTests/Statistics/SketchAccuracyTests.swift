@@ -108,6 +108,30 @@ struct SketchAccuracyTests {
         #expect(merged.estimate == whole.estimate)
     }
 
+    @Test func countersContinuingARunMergeToTheWholeCount() {
+        // As the linter runs: rounds of batches, each batch continuing the run's counter as it was at the round's
+        // start, merged back in order; with a capacity the data exceeds, so levels rise inside batches too.
+        var generator = SeededGenerator(seed: 7)
+        let values = (0..<120_000).map { _ in Hash64.mix(UInt64.random(in: 0..<60_000, using: &generator)) }
+        for capacity in [1 << 10, 1 << 17] {
+            var whole = DistinctCounter(capacity: capacity)
+            for value in values { whole.add(value) }
+            var run = DistinctCounter(capacity: capacity)
+            let batches = stride(from: 0, to: values.count, by: 5003).map { values[$0..<min($0 + 5003, values.count)] }
+            for round in stride(from: 0, to: batches.count, by: 3) {
+                let parts = batches[round..<min(round + 3, batches.count)].map { batch in
+                    var part = run.continuing()
+                    for value in batch { part.add(value) }
+                    return part
+                }
+                for part in parts { run.merge(part) }
+            }
+            #expect(run.level == whole.level)
+            #expect(run.kept == whole.kept)
+            #expect(run.estimate == whole.estimate)
+        }
+    }
+
     // MARK: - Length tails (L003)
 
     @Test func lengthTailsKeepTheMostExtremeRecordsWhateverTheSplit() {
