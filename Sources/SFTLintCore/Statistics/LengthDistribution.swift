@@ -16,8 +16,9 @@ public struct LengthDistribution: Sendable, Hashable {
     let exactLimit: Int
     /// The values while `count <= exactLimit`.
     private var values: [UInt32] = []
-    /// Counts by bucket index, once beyond the limit.
-    private var buckets: [Int: Int] = [:]
+    /// Counts by bucket index, once beyond the limit: an array grown to the highest bucket seen (a few hundred
+    /// for lengths up to a million), since every value of a large run lands here, some twice (batch, then file).
+    private var buckets: [Int] = []
 
     public init(exactLimit: Int = LengthDistribution.defaultExactLimit) {
         self.exactLimit = exactLimit
@@ -37,7 +38,7 @@ public struct LengthDistribution: Sendable, Hashable {
             values.append(UInt32(clamping: value))
         } else {
             if !values.isEmpty { spill() }
-            buckets[Self.bucket(of: value), default: 0] += 1
+            count(bucket: Self.bucket(of: value), times: 1)
         }
     }
 
@@ -52,12 +53,18 @@ public struct LengthDistribution: Sendable, Hashable {
             return
         }
         if !values.isEmpty { spill() }
-        for value in later.values { buckets[Self.bucket(of: Int(value)), default: 0] += 1 }
-        buckets.merge(later.buckets, uniquingKeysWith: +)
+        for value in later.values { count(bucket: Self.bucket(of: Int(value)), times: 1) }
+        for (index, times) in later.buckets.enumerated() where times > 0 { count(bucket: index, times: times) }
+    }
+
+    @inline(__always)
+    private mutating func count(bucket index: Int, times: Int) {
+        if index >= buckets.count { buckets += [Int](repeating: 0, count: index + 1 - buckets.count) }
+        buckets[index] += times
     }
 
     private mutating func spill() {
-        for value in values { buckets[Self.bucket(of: Int(value)), default: 0] += 1 }
+        for value in values { count(bucket: Self.bucket(of: Int(value)), times: 1) }
         values = []
     }
 
@@ -89,8 +96,8 @@ public struct LengthDistribution: Sendable, Hashable {
         if isExact {
             return values.sorted().map { (Double($0), 1) }
         }
-        return buckets.keys.sorted().map { index in
-            (Swift.min(Swift.max(Self.middle(ofBucket: index), Double(min)), Double(max)), buckets[index] ?? 0)
+        return buckets.indices.filter { buckets[$0] > 0 }.map { index in
+            (Swift.min(Swift.max(Self.middle(ofBucket: index), Double(min)), Double(max)), buckets[index])
         }
     }
 
