@@ -16,6 +16,12 @@ struct CheckCommand {
             help: "exit 1 on a finding this severe or worse"),
         .value(
             "--fail-under", "SCORE", expects: "a number from 0 to 100", help: "exit 1 when the score is below SCORE"),
+        .value(
+            "--baseline", "FILE", expects: "a baseline file path",
+            help: "report only findings not in FILE; counts, score and the gate see only those"),
+        .value(
+            "--write-baseline", "FILE", expects: "a file path",
+            help: "record every finding in FILE as accepted, and exit 0"),
         .flag("--exit-zero", help: "exit 0 even when the data fails (usage and input errors still exit 2)"),
         .flag("--statistics", help: "text: print only the per-rule counts and the summary line"),
         .flag("--quiet", help: "text: print only the findings and the summary line"),
@@ -75,6 +81,7 @@ struct CheckCommand {
     var isHelp = false
     /// Options of individual rules (`--eos`, `--special-token`).
     var settings = RuleSettings()
+    var baselineOptions = BaselineOptions()
 
     /// Parses the arguments after `check`.
     init(arguments: [String]) throws(UsageError) {
@@ -101,6 +108,9 @@ struct CheckCommand {
         case "--fail-on": gate.failOn = try spec.parse(value, Gate.FailOn.init(rawValue:))
         case "--fail-under":
             gate.failUnder = try spec.parse(value) { Double($0).flatMap { (0...100).contains($0) ? $0 : nil } }
+        case "--baseline": baselineOptions.readPath = try spec.parse(value) { $0.isEmpty ? nil : $0 }
+        case "--write-baseline":
+            baselineOptions.output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--exit-zero": gate.isExitZero = true
         case "--statistics": isStatisticsOnly = true
         case "--quiet": isQuiet = true
@@ -133,18 +143,22 @@ struct CheckCommand {
         }
         do throws(UsageError) {
             try output?.checkNotInput(inputs)
+            try baselineOptions.output?.checkNotInput(inputs, option: "--write-baseline")
         } catch {
             console.printUsageError(error)
             return .error
         }
-        let report: Report
+        var report: Report
         do throws(SFTLintError) {
+            let baseline = try baselineOptions.load()
             let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
             var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
-            options.maxFindingsPerRule = maxFindingsPerRule
+            options.maxFindingsPerRule = baselineOptions.isActive ? 0 : maxFindingsPerRule
             options.settings = settings
             report = try toolkit.lint(inputs, options)
+            report = try baselineOptions.apply(
+                to: report, baseline: baseline, maxFindingsPerRule: maxFindingsPerRule, console: &console)
         } catch {
             console.printError(error.message)
             return .error
@@ -164,7 +178,7 @@ struct CheckCommand {
         } else {
             console.print(text)
         }
-        return gate.status(for: report)
+        return baselineOptions.output == nil ? gate.status(for: report) : .success
     }
 }
 

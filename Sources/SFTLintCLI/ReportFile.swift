@@ -16,8 +16,8 @@ struct ReportFile: Equatable, Sendable {
 
     var path: String
 
-    /// Refuses a path that is, or would be read as, one of `inputs`.
-    func checkNotInput(_ inputs: [InputSource]) throws(UsageError) {
+    /// Refuses a path that is, or would be read as, one of `inputs`; `option` names the flag in the message.
+    func checkNotInput(_ inputs: [InputSource], option: String = "--output") throws(UsageError) {
         let output = FileIdentity(path)
         for case .path(let input) in inputs {
             let candidate = FileIdentity(input)
@@ -26,7 +26,7 @@ struct ReportFile: Equatable, Sendable {
                 candidate.isDirectory && output.exists && output.isInside(candidate)
                 && ReportFile.datasetExtensions.contains(output.pathExtension)
             if isSameFile || isWalked {
-                throw UsageError("--output '\(path)' is an input of this run; sftlint never writes over its input")
+                throw UsageError("\(option) '\(path)' is an input of this run; sftlint never writes over its input")
             }
         }
     }

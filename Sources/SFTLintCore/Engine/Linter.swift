@@ -85,6 +85,8 @@ struct BatchOutcome: Sendable {
     var findings = Findings()
     let states: [any DatasetStateBox]
     var records = 0
+    /// The content hash of each record, in order, for fingerprints.
+    var contentHashes: [UInt64] = []
     /// Records per format, indexed like `SampleFormat.allCases`: counted per record, so no hashing.
     var formatCounts = [Int](repeating: 0, count: SampleFormat.allCases.count)
 
@@ -99,6 +101,7 @@ struct BatchOutcome: Sendable {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
                 records += 1
+                contentHashes.append(Fingerprint.contentHash(of: sample))
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
             for index in plan.sampleChecks.indices { plan.sampleChecks[index].inspect(sample, report: &findings) }
@@ -117,9 +120,12 @@ struct RunState {
     var counted: [String: Int] = [:]
     /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity).
     var overflow: [String: (finding: Finding, count: Int)] = [:]
+    /// The content hash of every record, by file: 8 bytes a record, for fingerprints.
+    var contentHashes: [[UInt64]]
 
     init(files: [InputFile], states: [any DatasetStateBox], maxFindingsPerRule: Int) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
+        contentHashes = Array(repeating: [], count: files.count)
         self.states = states
         self.maxFindingsPerRule = maxFindingsPerRule
     }
@@ -129,6 +135,7 @@ struct RunState {
         for outcome in outcomes {
             keep(outcome.findings.all)
             files[outcome.fileIndex].records += outcome.records
+            contentHashes[outcome.fileIndex].append(contentsOf: outcome.contentHashes)
             files[outcome.fileIndex].formats.merge(outcome.formats, uniquingKeysWith: +)
             for (state, later) in zip(states, outcome.states) { state.merge(later) }
         }
@@ -151,7 +158,8 @@ struct RunState {
         var concluded = Findings()
         for state in states { state.conclude(into: &concluded) }
         keep(concluded.all)
-        let sorted = kept.sorted(by: Finding.reportOrder)
+        var sorted = kept.sorted(by: Finding.reportOrder)
+        Fingerprint.assign(to: &sorted, contentHashes: contentHashes)
         let omitted = overflow.keys.sorted().compactMap { code in
             overflow[code].map {
                 Report.Omission(code: code, rule: $0.finding.rule, severity: $0.finding.severity, count: $0.count)

@@ -7,6 +7,9 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     public var location: Location
     public var related: [RelatedLocation]
+    /// Content-based identity for baselines (see `Fingerprint`); the engine sets it when it builds the report,
+    /// empty until then.
+    public var fingerprint = ""
 
     public init(
         code: String, rule: String, severity: Severity, message: String, location: Location,

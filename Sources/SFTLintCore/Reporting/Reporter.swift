@@ -28,6 +28,9 @@ public struct ReporterOptions: Sendable, Hashable {
 public let allReporters: [any Reporter.Type] = [
     TextReporter.self,
     JSONReporter.self,
+    SARIFReporter.self,
+    GitHubReporter.self,
+    JUnitReporter.self,
 ]
 
 /// The reporter whose `id` is `id`, or nil.

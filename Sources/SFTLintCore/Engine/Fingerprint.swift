@@ -1,0 +1,58 @@
+/// Content-based identities of findings, for baselines and for SARIF's `partialFingerprints`.
+///
+/// A fingerprint is the hash of the rule's code, the field's JSON Pointer, the content hash of the record the
+/// finding is in, and an occurrence number. No line, column or record index goes in, so inserting, deleting
+/// or reordering records leaves the fingerprints of untouched records as they were. Editing a record changes
+/// the fingerprints of its findings: an edited record counts as new and is checked again.
+///
+/// Two findings with the same code, pointer and record content (two identical records with the same defect, or
+/// one rule firing twice in one field) are told apart by the occurrence number, counted in report order; so
+/// a baseline matches them by count, not by which copy is which.
+public enum Fingerprint {
+    /// The content hash of a sample: its turns' tags and texts, so that re-indenting a record or reordering its
+    /// keys doesn't change it; a record without turns (invalid JSON, no known format) hashes its bytes with the
+    /// surrounding whitespace trimmed.
+    public static func contentHash(of sample: Sample) -> UInt64 {
+        guard sample.turns.isEmpty else {
+            var hash: UInt64 = 0x5346_544c_696e_7431  // "SFTLint1"
+            for turn in sample.turns {
+                hash = Hash64.combine(hash, Hash64.hash(turn.tag))
+                hash = Hash64.combine(hash, Hash64.hash(turn.text))
+            }
+            return hash
+        }
+        let bytes = sample.record.bytes
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+        let end = bytes.lastIndex { !isSpace($0) }.map { bytes.index(after: $0) } ?? start
+        return bytes[start..<end].withUnsafeBytes { Hash64.hash($0) }
+    }
+
+    /// Sets `fingerprint` on `findings`, which must be in report order; `contentHashes[file][record]` is the
+    /// content hash of each record. A finding about a whole file has no record: its file's path stands in.
+    public static func assign(to findings: inout [Finding], contentHashes: [[UInt64]]) {
+        var occurrences: [UInt64: UInt64] = [:]
+        for index in findings.indices {
+            let location = findings[index].location
+            let subject: UInt64
+            if let record = location.record, contentHashes.indices.contains(location.fileIndex),
+                contentHashes[location.fileIndex].indices.contains(record)
+            {
+                subject = contentHashes[location.fileIndex][record]
+            } else {
+                subject = Hash64.hash(location.path)
+            }
+            let base = Hash64.combine(
+                Hash64.combine(Hash64.hash(findings[index].code), Hash64.hash(location.pointer)), subject)
+            let occurrence = occurrences[base, default: 0]
+            occurrences[base] = occurrence + 1
+            findings[index].fingerprint = hex(Hash64.combine(base, Hash64.mix(occurrence)))
+        }
+    }
+
+    /// 16 lowercase hex digits.
+    static func hex(_ value: UInt64) -> String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
+}

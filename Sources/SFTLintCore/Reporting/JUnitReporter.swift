@@ -1,0 +1,82 @@
+/// JUnit XML, for CI systems that show test reports (GitLab's `artifacts:reports:junit`, Jenkins, Azure).
+///
+/// One test suite `sftlint`; one test case per rule that ran, named `<code> <name>`, which passes when the rule
+/// found nothing and otherwise fails with the number of findings as its message and one finding a line
+/// (`path:line:col: severity: message`) as its text. The suite's properties carry the score.
+///
+/// Text is XML-escaped; characters XML 1.0 can't hold at all (control characters other than tab, LF and CR,
+/// U+FFFE, U+FFFF) are written as `\u001B`-style text, so a hostile record can't make the report unreadable.
+public struct JUnitReporter: Reporter {
+    public static let id = "junit"
+    public static let summary = "JUnit XML: one test case per rule, failing with its findings."
+
+    public init(options: ReporterOptions = ReporterOptions()) {}
+
+    public func render(_ report: Report) -> String {
+        var byCode: [String: [Finding]] = [:]
+        for finding in report.findings { byCode[finding.code, default: []].append(finding) }
+        let omitted = Dictionary(uniqueKeysWithValues: report.omitted.map { ($0.code, $0.count) })
+        let counts = report.countsByCode
+        let failures = report.rules.filter { counts[$0.code, default: 0] > 0 }.count
+        let suite = "name=\"sftlint\" tests=\"\(report.rules.count)\" failures=\"\(failures)\" errors=\"0\""
+        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+        out += "<testsuites \(suite)>\n"
+        out += "  <testsuite \(suite) skipped=\"0\">\n"
+        out += "    <properties>\n"
+        out += "      <property name=\"score\" value=\"\(NumberFormatting.score(report.score.overall))\"/>\n"
+        out += "      <property name=\"records\" value=\"\(report.records)\"/>\n"
+        if let baseline = report.baseline {
+            out += "      <property name=\"baseline.matched\" value=\"\(baseline.matched)\"/>\n"
+            out += "      <property name=\"baseline.noLongerOccurring\" value=\"\(baseline.noLongerOccurring)\"/>\n"
+        }
+        out += "    </properties>\n"
+        for rule in report.rules {
+            let name = JUnitReporter.escape("\(rule.code) \(rule.name)")
+            let opening = "    <testcase classname=\"sftlint\" name=\"\(name)\""
+            let count = counts[rule.code, default: 0]
+            guard count > 0 else {
+                out += opening + "/>\n"
+                continue
+            }
+            let findings = byCode[rule.code, default: []]
+            let worst = findings.map(\.severity).max() ?? report.omitted.first { $0.code == rule.code }?.severity
+            var text = findings.map(line).joined()
+            if let more = omitted[rule.code] { text += "… \(more) more not listed (--max-findings-per-rule)\n" }
+            let message = TextReporter.counted(count, "finding")
+            out += opening + ">\n"
+            out += "      <failure type=\"\(worst?.rawValue ?? "error")\" message=\"\(message)\">"
+            out += JUnitReporter.escape(text) + "</failure>\n"
+            out += "    </testcase>\n"
+        }
+        out += "  </testsuite>\n</testsuites>\n"
+        return out
+    }
+
+    private func line(_ finding: Finding) -> String {
+        let location = finding.location
+        return "\(location.path):\(location.line):\(location.column): \(finding.severity.rawValue): \(finding.message)\n"
+    }
+
+    /// Text for an XML 1.0 attribute or element: markup characters as entities; tab, LF and CR as character
+    /// references, so that attribute-value normalisation keeps them; characters XML 1.0 forbids as `\uXXXX`.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            case "\t": out += "&#9;"
+            case "\r": out += "&#13;"
+            case "\n": out.unicodeScalars.append(scalar)
+            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
+                let hex = String(scalar.value, radix: 16, uppercase: true)
+                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+}
