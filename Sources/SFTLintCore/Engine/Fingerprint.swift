@@ -1,7 +1,7 @@
 /// Content-based identities of findings, for baselines and for SARIF's `partialFingerprints`.
 ///
 /// A fingerprint is the hash of the rule's code, the field's JSON Pointer, the content hash of the record the
-/// finding is in, and an occurrence number. No line, column or record index goes in, so inserting, deleting
+/// finding is in (and of the related record it points at, if any), and an occurrence number. No line, column or record index goes in, so inserting, deleting
 /// or reordering records leaves the fingerprints of untouched records as they were. Editing a record changes
 /// the fingerprints of its findings: an edited record counts as new and is checked again.
 ///
@@ -30,20 +30,29 @@ public enum Fingerprint {
 
     /// Sets `fingerprint` on `findings`, which must be in report order; `contentHashes[file][record]` is the
     /// content hash of each record. A finding about a whole file has no record: its file's path stands in.
+    ///
+    /// A finding that points at a related record of its file (the first copy, the other answer to the same
+    /// prompt) takes that record's content too, combined without order: swapping two conflicting records moves
+    /// the finding from one to the other and keeps its fingerprint.
     public static func assign(to findings: inout [Finding], contentHashes: [[UInt64]]) {
+        func content(_ location: Location) -> UInt64? {
+            guard let record = location.record, contentHashes.indices.contains(location.fileIndex),
+                contentHashes[location.fileIndex].indices.contains(record)
+            else { return nil }
+            return contentHashes[location.fileIndex][record]
+        }
         var occurrences: [UInt64: UInt64] = [:]
         for index in findings.indices {
-            let location = findings[index].location
-            let subject: UInt64
-            if let record = location.record, contentHashes.indices.contains(location.fileIndex),
-                contentHashes[location.fileIndex].indices.contains(record)
+            let finding = findings[index]
+            let location = finding.location
+            var subject = content(location) ?? Hash64.hash(location.path)
+            if let related = finding.related.first?.location, related.path == location.path,
+                related.fileIndex == location.fileIndex, let other = content(related)
             {
-                subject = contentHashes[location.fileIndex][record]
-            } else {
-                subject = Hash64.hash(location.path)
+                subject = subject &+ other
             }
             let base = Hash64.combine(
-                Hash64.combine(Hash64.hash(findings[index].code), Hash64.hash(location.pointer)), subject)
+                Hash64.combine(Hash64.hash(finding.code), Hash64.hash(location.pointer)), subject)
             let occurrence = occurrences[base, default: 0]
             occurrences[base] = occurrence + 1
             findings[index].fingerprint = hex(Hash64.combine(base, Hash64.mix(occurrence)))

@@ -1,0 +1,103 @@
+import Foundation
+import Testing
+
+@testable import SFTLintCore
+
+/// Fingerprints identify a finding by its rule, field and record content, never by where the record sits.
+@Suite struct FingerprintTests {
+    /// Records with defects of per-record rules (E003, S004) and of dataset rules (D001 copies, D002 conflict).
+    static let records = [
+        #"{"instruction": "Say hi", "output": "Hello<|im_end|>"}"#,
+        #"{"instruction": "Name a colour", "output": ""}"#,
+        #"{"instruction": "Capital of France?", "output": "Paris."}"#,
+        #"{"instruction": "Capital of France?", "output": "Paris."}"#,
+        #"{"instruction": "2+2?", "output": "4"}"#,
+        #"{"instruction": "2+2?", "output": "5"}"#,
+        #"{"instruction": "把这句话翻译成英文：你好", "output": "Hello<|im_end|>"}"#,
+    ]
+
+    static let fresh = [
+        #"{"instruction": "Write a haiku", "output": "Old pond, a frog jumps<|endoftext|>"}"#,
+        #"{"instruction": "List three fruits", "output": "Apple, pear, plum."}"#,
+    ]
+
+    static func lint(_ lines: [String], jobs: Int = 1) throws -> Report {
+        try LintHarness.lint(Array((lines.joined(separator: "\n") + "\n").utf8), jobs: jobs)
+    }
+
+    static func fingerprints(_ report: Report) -> [String: String] {
+        Dictionary(uniqueKeysWithValues: report.findings.map { ($0.fingerprint, $0.code) })
+    }
+
+    @Test func everyFindingHasADistinctFingerprint() throws {
+        let report = try Self.lint(Self.records)
+        #expect(Set(report.findings.map(\.code)).isSuperset(of: ["E003", "S004", "D001", "D002"]))
+        #expect(report.findings.allSatisfy { $0.fingerprint.count == 16 })
+        #expect(Set(report.findings.map(\.fingerprint)).count == report.findings.count)
+    }
+
+    /// The test line numbers would fail: every record moves, yet the old findings keep their fingerprints and
+    /// only the inserted records' findings are new.
+    @Test func insertingAndReorderingRecordsKeepsFingerprints() throws {
+        let before = Self.fingerprints(try Self.lint(Self.records))
+        let shuffled = [Self.fresh[0]] + Self.records.reversed() + [Self.fresh[1]]
+        let afterReport = try Self.lint(shuffled)
+        let after = Self.fingerprints(afterReport)
+        #expect(Set(before.keys).isSubset(of: Set(after.keys)))
+        let new = afterReport.findings.filter { before[$0.fingerprint] == nil }
+        #expect(new.map(\.code) == ["E003"])
+        #expect(new.first?.location.line == 1)
+        // The lines did move: a fingerprint made of lines would have changed.
+        let moved = try Self.lint(Self.records).findings.map(\.location.line)
+        #expect(afterReport.findings.filter { before[$0.fingerprint] != nil }.map(\.location.line) != moved)
+    }
+
+    @Test func editingARecordChangesOnlyItsFindings() throws {
+        let before = Self.fingerprints(try Self.lint(Self.records))
+        var edited = Self.records
+        edited[0] = #"{"instruction": "Say hello", "output": "Hello<|im_end|>"}"#
+        let after = try Self.lint(edited)
+        let new = after.findings.filter { before[$0.fingerprint] == nil }
+        #expect(new.map { "\($0.location.line) \($0.code)" } == ["1 E003"])
+    }
+
+    @Test func identicalRecordsWithTheSameDefectAreToldApart() throws {
+        let line = #"{"instruction": "Ping", "output": "Pong<|im_end|>"}"#
+        let report = try Self.lint([line, line, line])
+        let special = report.codes("E003")
+        #expect(special.count == 3)
+        #expect(Set(special.map(\.fingerprint)).count == 3)
+        // Two copies fewer: the findings left are the first ones again, matched by count.
+        let fewer = try Self.lint([line])
+        #expect(fewer.codes("E003").map(\.fingerprint) == [special[0].fingerprint])
+    }
+
+    @Test func layoutAndIndentationDontChangeFingerprints() throws {
+        let jsonl = try Self.lint(Self.records)
+        let array = "[\n" + Self.records.map { "  " + $0.replacingOccurrences(of: ", ", with: ",\n    ") }
+            .joined(separator: ",\n") + "\n]\n"
+        let pretty = try LintHarness.lint(Array(array.utf8), name: "data.json")
+        let perRecord: (Report) -> Set<String> = { report in
+            Set(report.findings.filter { $0.code != "D001" && $0.code != "D002" }.map(\.fingerprint))
+        }
+        #expect(!perRecord(jsonl).isEmpty)
+        #expect(perRecord(pretty) == perRecord(jsonl))
+    }
+
+    @Test func threadsAndBatchesDontChangeFingerprints() throws {
+        let many = (0..<40).flatMap { i in Self.records.map { $0.replacingOccurrences(of: "?", with: "? \(i % 7)") } }
+        let one = try Self.lint(many, jobs: 1).findings.map(\.fingerprint)
+        let bytes = Array((many.joined(separator: "\n") + "\n").utf8)
+        let file = try TemporaryFile(bytes)
+        let parallel = try Linter(options: LintOptions(jobs: 3, version: "test", batchBytes: 512)).run([.path(file.path)])
+        #expect(parallel.findings.map(\.fingerprint) == one)
+    }
+
+    @Test func invalidRecordsAreFingerprintedByTheirTrimmedBytes() throws {
+        let broken = #"{"instruction": "Hi", "output": "#
+        let first = try Self.lint([broken, Self.records[2]]).codes("J001")
+        let second = try Self.lint([Self.records[2], "   " + broken + "  "]).codes("J001")
+        #expect(first.count == 1)
+        #expect(first.map(\.fingerprint) == second.map(\.fingerprint))
+    }
+}
