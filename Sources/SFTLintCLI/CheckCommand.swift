@@ -155,6 +155,7 @@ struct CheckCommand {
             var options = LintOptions(
                 selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
             options.maxFindingsPerRule = baselineOptions.isActive ? 0 : maxFindingsPerRule
+            options.isFingerprinting = baselineOptions.isActive || reporter.showsFingerprints
             options.settings = settings
             report = try toolkit.lint(inputs, options)
             report = try baselineOptions.apply(

@@ -123,3 +123,20 @@ struct BaselineCommandTests {
         #expect(try Data(contentsOf: URL(fileURLWithPath: repo.data)) == before)
     }
 }
+
+/// Fingerprints cost a hash a record, so a run computes them only when its output or its baseline needs them.
+@Suite struct FingerprintOptionTests {
+    @Test(arguments: [
+        (["check", "data.jsonl"], false),
+        (["check", "data.jsonl", "--format", "github"], false),
+        (["check", "data.jsonl", "--format", "junit"], false),
+        (["check", "data.jsonl", "--format", "json"], true),
+        (["check", "data.jsonl", "--format", "sarif"], true),
+        (["check", "data.jsonl", "--write-baseline", "/nonexistent-dir/b.json"], true),
+    ])
+    func onlyWhenNeeded(arguments: [String], isFingerprinting: Bool) {
+        let calls = LintCalls()
+        _ = Harness.run(arguments, calls: calls)
+        #expect(calls.calls.map(\.options.isFingerprinting) == [isFingerprinting])
+    }
+}

@@ -15,9 +15,10 @@ public enum Fingerprint {
     public static func contentHash(of sample: Sample) -> UInt64 {
         guard sample.turns.isEmpty else {
             var hash: UInt64 = 0x5346_544c_696e_7431  // "SFTLint1"
-            for turn in sample.turns {
-                hash = Hash64.combine(hash, Hash64.hash(turn.tag))
-                hash = Hash64.combine(hash, Hash64.hash(turn.text))
+            // By index: `for turn in` would copy every turn, retaining its strings, for two hash calls.
+            for index in sample.turns.indices {
+                hash = Hash64.combine(hash, Hash64.hash(sample.turns[index].tag))
+                hash = Hash64.combine(hash, Hash64.hash(sample.turns[index].text))
             }
             return hash
         }

@@ -23,6 +23,9 @@ public struct LintOptions: Sendable {
     /// Findings kept per rule; the rest are counted, not held, so a run's memory doesn't grow with the defect
     /// count. 0 keeps every finding.
     public var maxFindingsPerRule = 1000
+    /// Whether findings get content fingerprints (`Finding.fingerprint`), for baselines and the JSON and SARIF
+    /// reports. Costs a hash of every record and 8 bytes a record for the run; off, fingerprints stay empty.
+    public var isFingerprinting = true
 
     public init(
         selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String,
@@ -58,8 +61,13 @@ public struct Linter: Sendable {
         let selected = checks.filter { options.selection.includes(type(of: $0).info) }
         let plan = CheckPlan(Linter.configure(selected, with: settings))
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
+        let fingerprints = options.isFingerprinting
+        let outcome = { @Sendable (batch: Batch) in
+            BatchOutcome(batch: batch, plan: plan, builder: builder, isFingerprinting: fingerprints)
+        }
         var run = RunState(
             files: resolved.map(\.file), states: plan.makeStates(), maxFindingsPerRule: options.maxFindingsPerRule)
+        run.isFingerprinting = fingerprints
 
         // Batches from several files share one round, so a directory of small files still uses every core.
         var pending: [Batch] = []
@@ -69,12 +77,12 @@ public struct Linter: Sendable {
             while let batch = try framer.nextBatch() {
                 pending.append(batch)
                 if pending.count >= round {
-                    run.absorb(Parallel.map(pending, jobs: jobs) { BatchOutcome(batch: $0, plan: plan, builder: builder) })
+                    run.absorb(Parallel.map(pending, jobs: jobs, outcome))
                     pending.removeAll(keepingCapacity: true)
                 }
             }
         }
-        run.absorb(Parallel.map(pending, jobs: jobs) { BatchOutcome(batch: $0, plan: plan, builder: builder) })
+        run.absorb(Parallel.map(pending, jobs: jobs, outcome))
         return run.report(tool: Report.Tool(version: options.version), rules: plan.infos)
     }
 }
@@ -94,14 +102,14 @@ struct BatchOutcome: Sendable {
         Dictionary(uniqueKeysWithValues: zip(SampleFormat.allCases, formatCounts).filter { $0.1 > 0 })
     }
 
-    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder) {
+    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder, isFingerprinting: Bool) {
         fileIndex = batch.file.index
         states = plan.makeStates()
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
                 records += 1
-                contentHashes.append(Fingerprint.contentHash(of: sample))
+                if isFingerprinting { contentHashes.append(Fingerprint.contentHash(of: sample)) }
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
             for index in plan.sampleChecks.indices { plan.sampleChecks[index].inspect(sample, report: &findings) }
@@ -122,6 +130,7 @@ struct RunState {
     var overflow: [String: (finding: Finding, count: Int)] = [:]
     /// The content hash of every record, by file: 8 bytes a record, for fingerprints.
     var contentHashes: [[UInt64]]
+    var isFingerprinting = true
 
     init(files: [InputFile], states: [any DatasetStateBox], maxFindingsPerRule: Int) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
@@ -159,7 +168,7 @@ struct RunState {
         for state in states { state.conclude(into: &concluded) }
         keep(concluded.all)
         var sorted = kept.sorted(by: Finding.reportOrder)
-        Fingerprint.assign(to: &sorted, contentHashes: contentHashes)
+        if isFingerprinting { Fingerprint.assign(to: &sorted, contentHashes: contentHashes) }
         let omitted = overflow.keys.sorted().compactMap { code in
             overflow[code].map {
                 Report.Omission(code: code, rule: $0.finding.rule, severity: $0.finding.severity, count: $0.count)

@@ -33,7 +33,9 @@ public struct GitHubReporter: Reporter {
                 + " (GitHub shows \(GitHubReporter.annotationsPerKind) of each severity per step;"
                 + " run with --format text or sarif for all)"
         }
-        return out + "sftlint: " + summary + "\n"
+        out += "sftlint: " + summary + "\n"
+        if let baseline = report.baseline { out += "sftlint: " + TextReporter.baselineLine(baseline) }
+        return out
     }
 
     private func annotation(_ finding: Finding) -> String {

@@ -21,6 +21,7 @@ public struct JSONReporter: Reporter {
     public static let id = "json"
     public static let summary = "A versioned JSON document (schema 1) for dashboards and scripts."
     public static let schemaVersion = 1
+    public static let showsFingerprints = true
 
     /// JSON has no presentation options: it ignores colour, `--statistics` and `--quiet`.
     public init(options: ReporterOptions = ReporterOptions()) {}

@@ -10,6 +10,7 @@ public struct SARIFReporter: Reporter {
     public static let summary = "SARIF 2.1.0 for GitHub code scanning and other dashboards."
     /// The key of the fingerprint in `partialFingerprints`; the suffix changes if the fingerprint's recipe does.
     public static let fingerprintKey = "sftlint/v1"
+    public static let showsFingerprints = true
 
     /// SARIF has no presentation options.
     public init(options: ReporterOptions = ReporterOptions()) {}
