@@ -34,11 +34,7 @@ struct BaselineCommandTests {
     }
 
     func run(_ arguments: [String]) -> Outcome {
-        let output = Capture()
-        let errors = Capture()
-        var console = Console(standardOutput: output, standardError: errors, environment: [:], isTerminal: false)
-        let status = SFTLintCommand.run(arguments, console: &console, toolkit: .builtIn)
-        return Outcome(status: status, output: output.text, errors: errors.text)
+        EndToEndTests().run(arguments)
     }
 
     @Test func writingABaselineAcceptsTheDataAndAGateWithItPasses() throws {

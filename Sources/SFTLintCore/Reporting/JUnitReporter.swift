@@ -5,7 +5,7 @@
 /// (`path:line:col: severity: message`) as its text. The suite's properties carry the score.
 ///
 /// Text is XML-escaped; characters XML 1.0 can't hold at all (control characters other than tab, LF and CR,
-/// U+FFFE, U+FFFF) are written as `\u001B`-style text, so a hostile record can't make the report unreadable.
+/// U+FFFE, U+FFFF) are written as `\u001b`-style text, so a hostile record can't make the report unreadable.
 public struct JUnitReporter: Reporter {
     public static let id = "junit"
     public static let summary = "JUnit XML: one test case per rule, failing with its findings."
@@ -71,9 +71,7 @@ public struct JUnitReporter: Reporter {
             case "\t": out += "&#9;"
             case "\r": out += "&#13;"
             case "\n": out.unicodeScalars.append(scalar)
-            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}":
-                let hex = String(scalar.value, radix: 16, uppercase: true)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += JSONWriter.unicodeEscape(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }

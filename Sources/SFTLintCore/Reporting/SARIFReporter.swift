@@ -4,7 +4,8 @@
 /// each finding is a result with its rule, level, message, physical location (file relative as given, line,
 /// column in Unicode code points, as sftlint counts them), related locations, and its content fingerprint as
 /// `partialFingerprints["sftlint/v1"]`, so a dashboard tracks a finding across commits that move its line.
-/// Findings a limit left out (`--max-findings-per-rule`) are counted in the run's `properties.omitted`.
+/// Findings a limit left out (`--max-findings-per-rule`) are counted in the run's `properties.omitted`. With
+/// `--baseline`, every result is `baselineState: new` and `properties.baseline` counts the rest.
 public struct SARIFReporter: Reporter {
     public static let id = "sarif"
     public static let summary = "SARIF 2.1.0 for GitHub code scanning and other dashboards."
@@ -31,7 +32,8 @@ public struct SARIFReporter: Reporter {
                 ])
             ]),
             "columnKind": .string("unicodeCodePoints"),
-            "results": .array(report.findings.map { result($0, ruleIndex: ruleIndex[$0.code]) }),
+            "results": .array(
+                report.findings.map { result($0, ruleIndex: ruleIndex[$0.code], isNew: report.baseline != nil) }),
         ]
         var properties: [String: JSONValue] = ["score": .decimal(report.score.overall, places: 1)]
         if !report.omitted.isEmpty {
@@ -66,7 +68,8 @@ public struct SARIFReporter: Reporter {
         ])
     }
 
-    private func result(_ finding: Finding, ruleIndex: Int?) -> JSONValue {
+    /// `isNew`: the run compared with a baseline, which held none of the findings it kept.
+    private func result(_ finding: Finding, ruleIndex: Int?, isNew: Bool) -> JSONValue {
         var result: [String: JSONValue] = [
             "ruleId": .string(finding.code),
             "level": .string(SARIFReporter.level(finding.severity)),
@@ -74,6 +77,7 @@ public struct SARIFReporter: Reporter {
             "locations": .array([location(finding.location)]),
         ]
         if let ruleIndex { result["ruleIndex"] = .integer(ruleIndex) }
+        if isNew { result["baselineState"] = .string("new") }
         if !finding.fingerprint.isEmpty {
             result["partialFingerprints"] = .object([SARIFReporter.fingerprintKey: .string(finding.fingerprint)])
         }

@@ -74,7 +74,7 @@ import FoundationXML
         let parsed = try Self.parse(xml)
         let text = try #require(parsed.failures.first?.text)
         #expect(
-            text == "a&b.jsonl:4:2: error: ]]></failure><x a='1'>&amp; \\u0000\\u001B[31m\\u0008\\u000B\\u000C\\uFFFE\r\t"
+            text == "a&b.jsonl:4:2: error: ]]></failure><x a='1'>&amp; \\u0000\\u001b[31m\\u0008\\u000b\\u000c\\ufffe\r\t"
                 + " \"quoted\" 中文 🙂\n")
     }
 

@@ -70,6 +70,18 @@ import Testing
         #expect(SARIFReporter.uri("-") == "-")
     }
 
+    @Test func withABaselineResultsAreNew() throws {
+        var report = Self.report
+        let plain = try #require((try Self.log(report)["runs"] as? [[String: Any]])?.first)
+        #expect((plain["results"] as? [[String: Any]])?.allSatisfy { $0["baselineState"] == nil } == true)
+        report.baseline = Report.BaselineComparison(path: "b.json", matched: 7, noLongerOccurring: 2)
+        let run = try #require((try Self.log(report)["runs"] as? [[String: Any]])?.first)
+        let results = try #require(run["results"] as? [[String: Any]])
+        #expect(results.allSatisfy { $0["baselineState"] as? String == "new" })
+        let baseline = (run["properties"] as? [String: Any])?["baseline"] as? [String: Int]
+        #expect(baseline == ["matched": 7, "noLongerOccurring": 2])
+    }
+
     @Test func aCleanRunHasNoResults() throws {
         let run = try #require((try Self.log(SampleReport.clean(files: []))["runs"] as? [[String: Any]])?.first)
         #expect((run["results"] as? [Any])?.isEmpty == true)
