@@ -140,15 +140,18 @@ public struct Baseline: Sendable, Hashable {
     /// read and rules run that this run didn't find (fixed, or their record edited).
     public func filter(_ report: Report, path: String) -> Report {
         var accepted = Set(entries.map(\.fingerprint))
-        var kept: [Finding] = []
-        var matched = 0
-        for finding in report.findings {
-            if accepted.remove(finding.fingerprint) != nil {
-                matched += 1
-            } else {
-                kept.append(finding)
-            }
+        var unmatched: [Finding] = []
+        for finding in report.findings where accepted.remove(finding.fingerprint) == nil {
+            unmatched.append(finding)
         }
+        // A group reordered: its old first record is flagged now, and matches the baseline finding of the new
+        // first record, which no longer has one.
+        var kept: [Finding] = []
+        for finding in unmatched {
+            if let related = finding.relatedFingerprint, accepted.remove(related) != nil { continue }
+            kept.append(finding)
+        }
+        let matched = report.findings.count - kept.count
         let files = Set(report.files.map(\.path))
         let codes = Set(report.rules.map(\.code))
         let gone = entries.filter {

@@ -1,7 +1,7 @@
 /// Content-based identities of findings, for baselines and for SARIF's `partialFingerprints`.
 ///
 /// A fingerprint is the hash of the rule's code, the field's JSON Pointer, the content hash of the record the
-/// finding is in (and of the related record it points at, if any), and an occurrence number. No line, column or record index goes in, so inserting, deleting
+/// finding is in, and an occurrence number. No line, column or record index goes in, so inserting, deleting
 /// or reordering records leaves the fingerprints of untouched records as they were. Editing a record changes
 /// the fingerprints of its findings: an edited record counts as new and is checked again.
 ///
@@ -32,9 +32,10 @@ public enum Fingerprint {
     /// Sets `fingerprint` on `findings`, which must be in report order; `contentHashes[file][record]` is the
     /// content hash of each record. A finding about a whole file has no record: its file's path stands in.
     ///
-    /// A finding that points at a related record of its file (the first copy, the other answer to the same
-    /// prompt) takes that record's content too, combined without order: swapping two conflicting records moves
-    /// the finding from one to the other and keeps its fingerprint.
+    /// A finding that points at a related record of its file (the first copy, the first of a group) also gets
+    /// `relatedFingerprint`, the fingerprint it would have on that record. Reordering a group moves its findings:
+    /// the old first record is now flagged and the new first one isn't; a baseline matches the moved finding
+    /// through the new first record's old fingerprint.
     public static func assign(to findings: inout [Finding], contentHashes: [[UInt64]]) {
         func content(_ location: Location) -> UInt64? {
             guard let record = location.record, contentHashes.indices.contains(location.fileIndex),
@@ -46,17 +47,16 @@ public enum Fingerprint {
         for index in findings.indices {
             let finding = findings[index]
             let location = finding.location
-            var subject = content(location) ?? Hash64.hash(location.path)
-            if let related = finding.related.first?.location, related.path == location.path,
-                related.fileIndex == location.fileIndex, let other = content(related)
-            {
-                subject = subject &+ other
-            }
-            let base = Hash64.combine(
-                Hash64.combine(Hash64.hash(finding.code), Hash64.hash(location.pointer)), subject)
+            let rule = Hash64.combine(Hash64.hash(finding.code), Hash64.hash(location.pointer))
+            let base = Hash64.combine(rule, content(location) ?? Hash64.hash(location.path))
             let occurrence = occurrences[base, default: 0]
             occurrences[base] = occurrence + 1
             findings[index].fingerprint = hex(Hash64.combine(base, Hash64.mix(occurrence)))
+            if let related = finding.related.first?.location, related.path == location.path,
+                related.fileIndex == location.fileIndex, let other = content(related)
+            {
+                findings[index].relatedFingerprint = hex(Hash64.combine(Hash64.combine(rule, other), Hash64.mix(0)))
+            }
         }
     }
 

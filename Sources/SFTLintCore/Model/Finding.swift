@@ -10,6 +10,9 @@ public struct Finding: Sendable, Hashable {
     /// Content-based identity for baselines (see `Fingerprint`); the engine sets it when it builds the report,
     /// empty until then.
     public var fingerprint = ""
+    /// The fingerprint this finding would have on its first related record, for matching a baseline after the
+    /// records of a group were reordered; not part of any report.
+    var relatedFingerprint: String?
 
     public init(
         code: String, rule: String, severity: Severity, message: String, location: Location,

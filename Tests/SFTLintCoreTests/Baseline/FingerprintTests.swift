@@ -36,20 +36,45 @@ import Testing
         #expect(Set(report.findings.map(\.fingerprint)).count == report.findings.count)
     }
 
-    /// The test line numbers would fail: every record moves, yet the old findings keep their fingerprints and
-    /// only the inserted records' findings are new.
-    @Test func insertingAndReorderingRecordsKeepsFingerprints() throws {
-        let before = Self.fingerprints(try Self.lint(Self.records))
+    /// The test line numbers would fail: every record moves, yet a baseline of the old findings holds them all
+    /// and only the inserted records' finding is new.
+    @Test func insertingAndReorderingRecordsKeepsFindingsAccepted() throws {
+        let before = try Self.lint(Self.records)
         let shuffled = [Self.fresh[0]] + Self.records.reversed() + [Self.fresh[1]]
-        let afterReport = try Self.lint(shuffled)
-        let after = Self.fingerprints(afterReport)
-        #expect(Set(before.keys).isSubset(of: Set(after.keys)))
-        let new = afterReport.findings.filter { before[$0.fingerprint] == nil }
+        let after = try Self.lint(shuffled)
+        let new = Baseline(report: before).filter(after, path: "b.json").findings
         #expect(new.map(\.code) == ["E003"])
         #expect(new.first?.location.line == 1)
+        // Findings without a related record keep their very fingerprints.
+        let own = { (report: Report) in Set(report.findings.filter(\.related.isEmpty).map(\.fingerprint)) }
+        #expect(own(before).isSubset(of: own(after)))
         // The lines did move: a fingerprint made of lines would have changed.
-        let moved = try Self.lint(Self.records).findings.map(\.location.line)
-        #expect(afterReport.findings.filter { before[$0.fingerprint] != nil }.map(\.location.line) != moved)
+        #expect(after.findings.filter { $0.code == "S004" }.map(\.location.line) == [7])
+        #expect(before.findings.filter { $0.code == "S004" }.map(\.location.line) == [2])
+    }
+
+    /// A group's findings sit on every member but the first; reordering the group changes which record is first.
+    @Test func reorderedGroupsStayAccepted() throws {
+        let group = [
+            #"{"instruction": "Summarise the plot of Romeo and Juliet in two sentences.", "output": "Lovers die."}"#,
+            #"{"instruction": "Summarise the plot of Romeo and Juliet in two short sentences.", "output": "A feud."}"#,
+            #"{"instruction": "Summarise the plot of Romeo & Juliet in two sentences!", "output": "Secret marriage."}"#,
+            #"{"instruction": "Summarise the plot of Romeo and Juliet in 2 sentences.", "output": "Tragedy."}"#,
+        ]
+        let conflict = [
+            #"{"instruction": "水的化学式是什么？", "output": "水的化学式是H2O。"}"#,
+            #"{"instruction": "水的化学式是什么？", "output": "二氧化碳。"}"#,
+            #"{"instruction": "水的化学式是什么？", "output": "H2O"}"#,
+        ]
+        let before = try Self.lint(group + conflict)
+        #expect(before.codes("D003").count == 3)
+        #expect(before.codes("D002").count == 2)
+        for order in [[3, 1, 0, 2, 6, 5, 4], [2, 5, 0, 6, 3, 4, 1], [6, 4, 5, 1, 3, 2, 0]] {
+            let lines = order.map { (group + conflict)[$0] }
+            let after = try Self.lint(lines)
+            #expect(after.findings.count == before.findings.count)
+            #expect(Baseline(report: before).filter(after, path: "b.json").findings.isEmpty, "order \(order)")
+        }
     }
 
     @Test func editingARecordChangesOnlyItsFindings() throws {
