@@ -27,7 +27,7 @@ struct BaselineOptions: Sendable {
         guard isActive else { return report }
         if let output {
             let recorded = Baseline(report: report)
-            try output.write(recorded.render())
+            try output.write(recorded.render(), what: "the baseline")
             let count = recorded.entries.count
             console.standardError.write(
                 "wrote \(count) finding\(count == 1 ? "" : "s") to baseline '\(output.path)'\n")

@@ -110,6 +110,14 @@ struct BaselineCommandTests {
         #expect(future.errors.contains("baseline version 9 is not supported; this sftlint reads version 1"))
     }
 
+    @Test func anUnwritableBaselineExitsTwo() throws {
+        let repo = try Repository(Self.records)
+        let path = repo.root.appendingPathComponent("missing/b.json").path
+        let result = run(["check", repo.data, "--write-baseline", path])
+        #expect(result.status == .error)
+        #expect(result.errors == "error: cannot write the baseline to '\(path)': No such file or directory\n")
+    }
+
     @Test func aBaselineNeverOverwritesAnInput() throws {
         let repo = try Repository(Self.records)
         let before = try Data(contentsOf: URL(fileURLWithPath: repo.data))
