@@ -23,12 +23,15 @@ struct CheckCommand {
             "--write-baseline", "FILE", expects: "a file path",
             help: "record every finding in FILE as accepted, and exit 0"),
         .flag("--exit-zero", help: "exit 0 even when the data fails (usage and input errors still exit 2)"),
-        .flag("--statistics", help: "text: print only the per-rule counts and the summary line"),
+        .flag("--statistics", help: "text: print only the per-rule counts, the statistics and the summary line"),
         .flag("--quiet", help: "text: print only the findings and the summary line"),
         .choice(
             "--color", "WHEN", ColorChoice.allCases.map(\.rawValue), default: ColorChoice.auto.rawValue,
             help: "colour the text report"),
         .value("--output", "FILE", expects: "a file path", help: "write the report to FILE instead of standard output"),
+        .value(
+            "--html", "FILE", expects: "a file path",
+            help: "also write a self-contained HTML report to FILE, whatever --format says"),
         .value("--jobs", "N", expects: "a whole number of 1 or more", help: "worker threads (default: one per core)"),
         .value(
             "--max-findings-per-rule", "N", expects: "a whole number (0 for no limit)",
@@ -76,6 +79,8 @@ struct CheckCommand {
     var isQuiet = false
     var color = ColorChoice.auto
     var output: ReportFile?
+    /// `--html`: a second report, always HTML, besides the one `--format` chooses.
+    var html: ReportFile?
     var jobs = 0
     var maxFindingsPerRule = 1000
     var isHelp = false
@@ -116,6 +121,7 @@ struct CheckCommand {
         case "--quiet": isQuiet = true
         case "--color": color = try spec.parse(value, ColorChoice.init(rawValue:))
         case "--output": output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
+        case "--html": html = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--jobs": jobs = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         case "--max-findings-per-rule": maxFindingsPerRule = try spec.parse(value) { Int($0).flatMap { $0 >= 0 ? $0 : nil } }
         case "--near-dup-threshold":
@@ -142,8 +148,13 @@ struct CheckCommand {
             return .success
         }
         do throws(UsageError) {
-            try output?.checkNotInput(inputs)
-            try baselineOptions.output?.checkNotInput(inputs, option: "--write-baseline")
+            // Eval data given with --against is an input too.
+            try output?.checkNotInput(inputs + settings.against)
+            try html?.checkNotInput(inputs + settings.against, option: "--html")
+            try baselineOptions.output?.checkNotInput(inputs + settings.against, option: "--write-baseline")
+            if let html, let output, html.isSameFile(as: output) {
+                throw UsageError("--html and --output name the same file '\(html.path)'")
+            }
         } catch {
             console.printUsageError(error)
             return .error
@@ -168,6 +179,14 @@ struct CheckCommand {
         let options = ReporterOptions(
             color: color.isEnabled(isTerminal: isTerminal, environment: console.environment),
             statisticsOnly: isStatisticsOnly, quiet: isQuiet)
+        if let html {
+            do throws(SFTLintError) {
+                try html.write(HTMLReporter(options: options).render(report))
+            } catch {
+                console.printError(error.message)
+                return .error
+            }
+        }
         let text = reporter.init(options: options).render(report)
         if let output {
             do throws(SFTLintError) {

@@ -31,6 +31,11 @@ struct ReportFile: Equatable, Sendable {
         }
     }
 
+    /// Whether `other` names the same file, however spelt.
+    func isSameFile(as other: ReportFile) -> Bool {
+        FileIdentity(path).isSameFile(as: FileIdentity(other.path))
+    }
+
     /// Writes `text` to a temporary file next to `path`, flushes it, and renames it to `path`; `what` names the
     /// content in errors.
     func write(_ text: String, what: String = "the report") throws(SFTLintError) {

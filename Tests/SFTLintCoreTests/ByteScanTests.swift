@@ -10,7 +10,8 @@ struct ByteScanTests {
     static func texts() -> [[UInt8]] {
         var generator = SystemRandomNumberGenerator.Seeded(seed: 2026)
         let pieces = [
-            "a", "b", " ", "<", "[", "{", "`", "~", "(", "\"", "\n", "中", "。", "I", "A", "|>", "<|", "é", "😀",
+            "a", "b", " ", "<", "[", "{", "`", "~", "(", "\"", "\n", "中", "。", "I", "A", "|>", "<|", "é", "😀", "&",
+            "\r", "\t", "\u{01}", "\u{7F}", "\u{1B}",
         ]
         return (0..<400).map { n in
             var text = ""
@@ -103,7 +104,11 @@ struct ByteScanTests {
                 case 0x7E, 0x5E: expected.insert(.tilde)
                 case 0x28: expected.insert(.parenthesis)
                 case 0x22: expected.insert(.quote)
+                case 0x26: expected.insert(.ampersand)
                 case 0x0A: expected.insert(.newline)
+                case 0x0D: expected.insert(.carriageReturn)
+                case 0x09: break
+                case 0x00..<0x20, 0x7F: expected.insert(.control)
                 case 0x80...: expected.insert(.nonASCII)
                 default: break
                 }

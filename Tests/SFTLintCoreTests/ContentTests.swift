@@ -33,15 +33,6 @@ struct ContentTextTests {
         }
     }
 
-    @Test func nonASCIIBytesAreTheHighHalf() {
-        #expect(
-            !Array("plain ASCII, 1234!".utf8).withUnsafeBufferPointer { UTF8Scan.occurs(NonASCIIBytes.self, in: $0) })
-        #expect(
-            Array("a long ASCII prefix then é".utf8).withUnsafeBufferPointer {
-                UTF8Scan.occurs(NonASCIIBytes.self, in: $0)
-            })
-    }
-
     @Test func scriptsAreWeighedInWords() {
         let mixed = ScriptWords("使用 Python 的 list 推导式。")
         #expect(mixed[.han] == 6)

@@ -34,4 +34,20 @@ enum NumberFormatting {
     static func score(_ value: Double) -> String {
         fixed(value, places: 1) ?? String(value)
     }
+
+    /// A measured amount, short enough for a table column: `7`, `412`, `4,096`, `12.3k`, `1.2M`; rounded to a
+    /// whole number below ten thousand.
+    static func compact(_ value: Double) -> String {
+        guard value.isFinite else { return "–" }
+        let magnitude = value.magnitude
+        if magnitude < 10_000 { return grouped(Int(value.rounded())) }
+        if magnitude < 999_950 { return (fixed(value / 1_000, places: 1) ?? "") + "k" }
+        if magnitude < 999_950_000 { return (fixed(value / 1_000_000, places: 1) ?? "") + "M" }
+        return (fixed(value / 1_000_000_000, places: 1) ?? "") + "G"
+    }
+
+    /// A share from 0 to 1 as a percentage with one decimal: `0.125` as `12.5%`.
+    static func percent(_ share: Double) -> String {
+        (fixed(share * 100, places: 1) ?? "–") + "%"
+    }
 }

@@ -19,9 +19,9 @@ extension Reporter {
 public struct ReporterOptions: Sendable, Hashable {
     /// ANSI colours for a terminal.
     public var color: Bool
-    /// Only the per-rule counts and the summary, no findings.
+    /// Only the per-rule counts, the statistics and the summary line: no findings.
     public var statisticsOnly: Bool
-    /// Only the findings and the summary, no per-rule counts.
+    /// Only the findings and the summary line: no per-rule counts, no statistics.
     public var quiet: Bool
 
     public init(color: Bool = false, statisticsOnly: Bool = false, quiet: Bool = false) {
@@ -35,6 +35,8 @@ public struct ReporterOptions: Sendable, Hashable {
 public let allReporters: [any Reporter.Type] = [
     TextReporter.self,
     JSONReporter.self,
+    MarkdownReporter.self,
+    HTMLReporter.self,
     SARIFReporter.self,
     GitHubReporter.self,
     JUnitReporter.self,

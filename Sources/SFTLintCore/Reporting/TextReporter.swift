@@ -10,11 +10,13 @@
 /// ```
 ///
 /// Findings come one a line, each related location on a `note:` line after it. Then, when there are findings,
-/// the count per rule, sorted by code; last, the summary line. `statisticsOnly` leaves out the findings, `quiet`
-/// the counts; the summary line is always there, so that a log always ends with the verdict.
+/// the count per rule, sorted by code; then the statistics (`TextSummary`: scores per category, length
+/// percentiles and histograms, diversity, openings); last, the summary line. `statisticsOnly` leaves out the
+/// findings, `quiet` the counts and the statistics; the summary line is always there, so that a log always ends
+/// with the verdict.
 public struct TextReporter: Reporter {
     public static let id = "text"
-    public static let summary = "Compiler-style lines, per-rule counts and a summary line."
+    public static let summary = "Compiler-style lines, per-rule counts, statistics and a summary line."
 
     /// `color`: severities bold red, yellow and blue, rule codes dim; `statisticsOnly`, `quiet`: as above.
     public var options: ReporterOptions
@@ -30,6 +32,10 @@ public struct TextReporter: Reporter {
         }
         if !options.quiet && !report.findings.isEmpty {
             sections.append(countTable(report))
+        }
+        if !options.quiet {
+            let statistics = TextSummary(color: options.color).render(report)
+            if !statistics.isEmpty { sections.append(statistics) }
         }
         sections.append(summaryLine(report) + "\n" + (report.baseline.map(TextReporter.baselineLine) ?? ""))
         return sections.joined(separator: "\n")

@@ -15,20 +15,21 @@ public struct TextTable: Sendable {
         self.separator = separator
     }
 
-    /// One line per row, each ending with a newline. Widths count characters, so styling must come after padding:
+    /// One line per row, each ending with a newline. Widths count terminal columns (CJK double), so styling must
+    /// come after padding:
     /// `style` gets each padded cell with its column index. A left-aligned last column is not padded.
     public func render(_ rows: [[String]], style: (Int, String) -> String = { $1 }) -> String {
         var widths: [Int] = []
         for row in rows {
             for (column, cell) in row.enumerated() {
                 if column == widths.count { widths.append(0) }
-                widths[column] = max(widths[column], cell.count)
+                widths[column] = max(widths[column], DisplayWidth.of(cell))
             }
         }
         var out = ""
         for row in rows {
             let cells = row.enumerated().map { column, cell in
-                let padding = String(repeating: " ", count: widths[column] - cell.count)
+                let padding = String(repeating: " ", count: widths[column] - DisplayWidth.of(cell))
                 let isRight = column < alignments.count && alignments[column] == .right
                 let isLast = column == row.count - 1
                 let padded = isRight ? padding + cell : (isLast ? cell : cell + padding)

@@ -19,9 +19,14 @@ struct NearDuplicateFinder: Sendable {
 
     /// Items (sketch indices in `store`, in data order) linked wherever a candidate pair verifies; positions in
     /// the result are positions in `items`.
-    func link(_ items: [Int32], in store: SketchStore) -> UnionFind {
+    ///
+    /// `parts`, indexed like `store`, holds a sketch of the part of some texts that varies when texts share a
+    /// template (the last line, where a question or an input follows a shared template): a pair whose parts are
+    /// both present must be similar there too, so that one template applied to different inputs isn't a
+    /// near-duplicate.
+    func link(_ items: [Int32], in store: SketchStore, parts: SparseSketchStore? = nil) -> UnionFind {
         var links = UnionFind(count: items.count)
-        for pass in verifiedEdges(items, in: store, window: window, isSkippingLinked: true) {
+        for pass in verifiedEdges(items, in: store, parts: parts, window: window, isSkippingLinked: true) {
             for edge in pass { links.union(Int(edge.later), Int(edge.earlier)) }
         }
         return links
@@ -38,7 +43,7 @@ struct NearDuplicateFinder: Sendable {
     /// linked: what the finder proposes, for comparison with brute force.
     func verifiedPairs(_ items: [Int32], in store: SketchStore) -> [Pair] {
         var pairs: Set<Pair> = []
-        for pass in verifiedEdges(items, in: store, window: .max, isSkippingLinked: false) {
+        for pass in verifiedEdges(items, in: store, parts: nil, window: .max, isSkippingLinked: false) {
             for edge in pass {
                 let (earlier, later) = (Int(edge.earlier), Int(edge.later))
                 let similarity = store.similarity(Int(items[later]), Int(items[earlier]))
@@ -63,7 +68,7 @@ struct NearDuplicateFinder: Sendable {
     /// union-find: a pair already linked within the pass (`isSkippingLinked`) isn't verified again. Linking the
     /// edges of every pass gives the same groups in any order.
     private func verifiedEdges(
-        _ items: [Int32], in store: SketchStore, window: Int, isSkippingLinked: Bool
+        _ items: [Int32], in store: SketchStore, parts: SparseSketchStore?, window: Int, isSkippingLinked: Bool
     ) -> [[Edge]] {
         guard items.count > 1 else { return [] }
         let passes = stride(from: 0, to: bands.bands, by: Self.bandsPerPass).map {
@@ -76,7 +81,9 @@ struct NearDuplicateFinder: Sendable {
             forEachCandidate(keys: keys, bands: passBands.count, count: items.count, window: window) {
                 later, earlier in
                 if isSkippingLinked, links.isConnected(later, earlier) { return }
-                guard store.isSimilar(Int(items[later]), Int(items[earlier]), threshold: threshold) else { return }
+                let (a, b) = (Int(items[later]), Int(items[earlier]))
+                guard store.isSimilar(a, b, threshold: threshold) else { return }
+                if let parts, !parts.allows(a, b, threshold: threshold) { return }
                 links.union(later, earlier)
                 edges.append(Edge(later: Int32(later), earlier: Int32(earlier)))
             }

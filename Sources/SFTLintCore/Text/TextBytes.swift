@@ -37,18 +37,10 @@ enum TextBytes {
         return (scalar(at: start, in: bytes).0, start)
     }
 
-    /// The scalar starting at `start` and the offset after it; invalid bytes read as U+FFFD, one at a time.
+    /// The scalar starting at `start` and the offset after it, as `UTF8Scan` decodes it (texts are valid UTF-8;
+    /// a cut scalar reads as U+FFFD, one byte at a time).
     static func scalar(at start: Int, in bytes: UnsafeBufferPointer<UInt8>) -> (Unicode.Scalar, next: Int) {
-        let lead = bytes[start]
-        guard lead >= 0x80 else { return (Unicode.Scalar(lead), start + 1) }
-        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
-        guard length > 1, start + length <= bytes.count else { return ("\u{FFFD}", start + 1) }
-        var value = UInt32(lead) & (0xFF >> (length + 1))
-        for k in 1..<length {
-            let byte = bytes[start + k]
-            guard byte & 0xC0 == 0x80 else { return ("\u{FFFD}", start + 1) }
-            value = value << 6 | UInt32(byte & 0x3F)
-        }
+        let (value, length) = UTF8Scan.scalar(in: bytes, at: start)
         return (Unicode.Scalar(value) ?? "\u{FFFD}", start + length)
     }
 

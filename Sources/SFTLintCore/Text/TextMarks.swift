@@ -1,4 +1,4 @@
-/// Which rare kinds of byte a text holds: `<`, brackets, code marks, newlines, non-ASCII.
+/// Which rare kinds of byte a text holds: `<`, `&`, brackets, code marks, newlines, control bytes, non-ASCII.
 ///
 /// Worked out once per turn, in one vector pass, when the turn is built. The content rules then skip a turn
 /// that can't hold what they look for — a special token needs `<` or `[`, a template slot `{` — instead of each
@@ -24,6 +24,12 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
     public static let newline = TextMarks(rawValue: 1 << 6)
     /// Any byte of a non-ASCII character.
     public static let nonASCII = TextMarks(rawValue: 1 << 7)
+    /// `&`: entities.
+    public static let ampersand = TextMarks(rawValue: 1 << 8)
+    /// `\r`.
+    public static let carriageReturn = TextMarks(rawValue: 1 << 9)
+    /// A control byte other than tab, `\n` and `\r`: C0 or DEL.
+    public static let control = TextMarks(rawValue: 1 << 10)
 
     /// The marks of `text`.
     public init(_ text: String) {
@@ -31,7 +37,8 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
     }
 
     /// The marks of `bytes`. Bytes are folded with `| 0x20` so that one comparison covers two of them: `[`/`{`,
-    /// `` ` ``/`@`, `~`/`^`; the control characters that fold onto `<`, `(` and `"` don't occur in text.
+    /// `` ` ``/`@`, `~`/`^`; the control characters that fold onto `<`, `(`, `"` and `&` send a block to the
+    /// byte-by-byte look anyway, as every byte below 0x20 does (newlines, tabs, control bytes: one comparison).
     init(bytes: UnsafeBufferPointer<UInt8>) {
         guard let base = bytes.baseAddress else {
             self = []
@@ -45,7 +52,11 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
         let tilde = SIMD16<UInt8>(repeating: 0x7E)
         let parenthesis = SIMD16<UInt8>(repeating: 0x28)
         let quote = SIMD16<UInt8>(repeating: 0x22)
-        let newline = SIMD16<UInt8>(repeating: 0x0A)
+        let ampersand = SIMD16<UInt8>(repeating: 0x26)
+        // A byte below 0x20 has none of the top three bits: an AND and a comparison, where SSE has no unsigned `<`.
+        let controlBits = SIMD16<UInt8>(repeating: 0xE0)
+        let zero = SIMD16<UInt8>(repeating: 0)
+        let delete = SIMD16<UInt8>(repeating: 0x7F)
         var high = SIMD16<UInt8>(repeating: 0)
         var marks: TextMarks = []
         var i = 0
@@ -65,8 +76,9 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
             let x = u | fold
             let found =
                 (w .== angle) .| (w .== square) .| (w .== backtick) .| (w .== tilde) .| (w .== parenthesis)
-                .| (w .== quote) .| (v .== newline) .| (x .== angle) .| (x .== square) .| (x .== backtick)
-                .| (x .== tilde) .| (x .== parenthesis) .| (x .== quote) .| (u .== newline)
+                .| (w .== quote) .| (w .== ampersand) .| (v & controlBits .== zero) .| (v .== delete) .| (x .== angle)
+                .| (x .== square) .| (x .== backtick) .| (x .== tilde) .| (x .== parenthesis) .| (x .== quote)
+                .| (x .== ampersand) .| (u & controlBits .== zero) .| (u .== delete)
             // Rare: only then is the block looked at byte by byte.
             if VectorScan.hasHit(found) {
                 for k in i..<(i &+ 32) { marks.formUnion(Self.mark(of: base[k])) }
@@ -107,7 +119,14 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
 
     @inline(__always)
     private static func mark(of byte: UInt8) -> TextMarks {
-        if byte == 0x0A { return .newline }
+        if byte < 0x20 || byte == 0x7F {
+            switch byte {
+            case 0x0A: return .newline
+            case 0x0D: return .carriageReturn
+            case 0x09: return []
+            default: return .control
+            }
+        }
         switch byte | 0x20 {
         case 0x3C: return .angle
         case 0x7B: return .squareOrBrace
@@ -115,6 +134,7 @@ public struct TextMarks: OptionSet, Sendable, Hashable {
         case 0x7E: return .tilde
         case 0x28: return .parenthesis
         case 0x22: return .quote
+        case 0x26: return .ampersand
         default: return []
         }
     }

@@ -69,12 +69,6 @@ public enum UTF8Scan {
         lanes <= 0 ? word : lanes >= 8 ? 0 : word & (~0 << UInt64(8 * lanes))
     }
 
-    /// Whether `bytes` holds a byte of class `C`.
-    @inline(__always)
-    public static func occurs<C: ByteClass>(_ byteClass: C.Type, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        firstOffset(byteClass, in: bytes) < bytes.count
-    }
-
     /// The scalar starting at `offset` and its length in bytes; a malformed sequence decodes as U+FFFD of length 1
     /// (decoded strings are valid UTF-8, so that only happens on a buffer cut mid-scalar).
     @inline(__always)
@@ -119,18 +113,6 @@ extension SIMD16 where Scalar == UInt8 {
     public func lanes(from lower: UInt8, span: UInt8) -> SIMDMask<SIMD16<Int8>> {
         (self &- SIMD16(repeating: lower)) .<= SIMD16(repeating: span)
     }
-}
-
-/// Bytes of non-ASCII scalars: a text without any is plain ASCII.
-public enum NonASCIIBytes: ByteClass {
-    @inline(__always)
-    public static func matches(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
-        // The sign bit: one signed comparison with zero.
-        unsafeBitCast(bytes, to: SIMD16<Int8>.self) .< SIMD16<Int8>(repeating: 0)
-    }
-
-    @inline(__always)
-    public static func contains(_ byte: UInt8) -> Bool { byte >= 0x80 }
 }
 
 extension String {

@@ -87,6 +87,24 @@ struct SketchTests {
         #expect(first.similarity(0, 2) == 0.5)
     }
 
+    @Test func sparseSketchStoreFindsRecordsAcrossMerges() {
+        var first = SparseSketchStore()
+        first.append([1, 2, 3])
+        first.append([UInt32]())
+        var second = SparseSketchStore()
+        second.append([UInt32]())
+        second.append([1, 2, 3, 4])
+        second.append([7, 8, 9])
+        first.append(contentsOf: second)
+        #expect(first.recordCount == 5)
+        #expect([0, 1, 2, 3, 4].map { first.position(of: $0) } == [0, nil, nil, 1, 2])
+        // Records without a sketch never veto; two with sketches must be similar.
+        #expect(first.allows(1, 4, threshold: 0.8))
+        #expect(first.allows(0, 3, threshold: 0.75))
+        #expect(!first.allows(0, 3, threshold: 0.8))
+        #expect(!first.allows(0, 4, threshold: 0.1))
+    }
+
     // MARK: - Response sketch
 
     @Test func responseSketchTellsSameAnswersFromDifferentOnes() {

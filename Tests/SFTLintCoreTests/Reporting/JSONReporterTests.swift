@@ -151,7 +151,7 @@ import Testing
     }
 
     @Test func registryFindsReportersByID() {
-        #expect(allReporters.map { $0.id } == ["text", "json", "sarif", "github", "junit"])
+        #expect(allReporters.map { $0.id } == ["text", "json", "markdown", "html", "sarif", "github", "junit"])
         #expect(reporterType(id: "json") == JSONReporter.self)
         #expect(reporterType(id: "sarif") == SARIFReporter.self)
         #expect(reporterType(id: "xml") == nil)

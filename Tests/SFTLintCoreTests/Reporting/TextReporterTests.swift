@@ -19,6 +19,8 @@ import Testing
             J005  byte-order-mark       1
             L004  short-response        1
 
+            scores        json 99.8 · duplicates 99.9 · endings 99.8 · length 100.0
+
             \#(summary)
 
             """#
@@ -31,6 +33,8 @@ import Testing
             E003  special-token         1
             J005  byte-order-mark       1
             L004  short-response        1
+
+            scores        json 99.8 · duplicates 99.9 · endings 99.8 · length 100.0
 
             \(summary)
 

@@ -66,10 +66,11 @@ struct EncodingArtifactCheck: SampleCheck {
         let turns = sample.turns
         // The quick test first, on its own: it calls nothing the compiler can't see through, so reading the
         // texts costs no reference counting. Only texts it flags are scanned in full.
-        guard turns.indices.contains(where: { turns[$0].text.withUTF8Buffer(Self.mayHaveArtifacts) }) else { return }
+        guard turns.indices.contains(where: { Self.mayHold(turns[$0]) && turns[$0].text.withUTF8Buffer(Self.mayHaveArtifacts) })
+        else { return }
         // Bytes that aren't UTF-8 decode as U+FFFD; invalid-utf8 reports them, at the byte.
         let isRepaired = sample.defects.contains { if case .invalidUTF8 = $0 { true } else { false } }
-        for i in turns.indices {
+        for i in turns.indices where Self.mayHold(turns[i]) {
             var sightings = turns[i].text.withUTF8Buffer { Self.scan($0) }
             if isRepaired { sightings.forget(Kind.replacement.rawValue) }
             guard !sightings.isEmpty else { continue }
@@ -80,6 +81,13 @@ struct EncodingArtifactCheck: SampleCheck {
     }
 
     // MARK: - Scanning
+
+    /// Whether a turn's marks allow an artifact: every artifact is a control byte or non-ASCII, and most turns
+    /// are ASCII without control bytes, so they are passed without being read again.
+    @inline(__always)
+    static func mayHold(_ turn: Turn) -> Bool {
+        !turn.marks.isDisjoint(with: [.nonASCII, .control])
+    }
 
     /// Whether `bytes` may hold an artifact: a control character, a C1 control, a lead of mojibake followed by a
     /// character mojibake continues with, or the bytes of U+FFFD, U+FEFF and the invisible characters. Byte

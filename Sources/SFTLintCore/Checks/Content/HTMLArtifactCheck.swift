@@ -60,9 +60,12 @@ struct HTMLArtifactCheck: SampleCheck {
         let turns = sample.turns
         // The byte-level test first, on its own, so that reading the texts costs no reference counting.
         guard
-            turns.indices.contains(where: { turns.holdsProse($0) && turns[$0].text.withUTF8Buffer(Self.mayHaveMarkup) })
+            turns.indices.contains(where: {
+                turns.holdsProse($0) && !turns[$0].marks.isDisjoint(with: [.ampersand, .angle])
+                    && turns[$0].text.withUTF8Buffer(Self.mayHaveMarkup)
+            })
         else { return }
-        for i in turns.indices where turns.holdsProse(i) {
+        for i in turns.indices where turns.holdsProse(i) && !turns[i].marks.isDisjoint(with: [.ampersand, .angle]) {
             let sightings = turns[i].text.withUTF8Buffer { Self.scan($0) }
             guard !sightings.isEmpty else { continue }
             if isAboutHTML == nil {

@@ -75,7 +75,7 @@ struct LanguageMismatchCheck: DatasetCheck {
         var isASCII = true
         var hasLetters = false
         for i in turns.indices where turns.isConversation(i) {
-            if turns[i].text.withUTF8Buffer({ UTF8Scan.occurs(NonASCIIBytes.self, in: $0) }) {
+            if turns[i].marks.contains(.nonASCII) {
                 isASCII = false
                 break
             }

@@ -55,7 +55,8 @@ struct WhitespaceCheck: SampleCheck {
             turns.indices.contains(where: {
                 turns.holdsProse($0)
                     && Self.mayHaveStrayWhitespace(
-                        turns[$0].text, turns[$0].segments, isTemplated: turns.isTemplated($0, format: sample.format))
+                        turns[$0].text, turns[$0].segments, marks: turns[$0].marks,
+                        isTemplated: turns.isTemplated($0, format: sample.format))
             })
         else { return }
         for i in turns.indices where turns.holdsProse(i) {
@@ -122,7 +123,9 @@ struct WhitespaceCheck: SampleCheck {
 
     /// Whether a JSON string of a turn starts or ends with whitespace, or its text has a carriage return or
     /// three blank lines in a row, by bytes alone; the full check then looks at code and builds the messages.
-    static func mayHaveStrayWhitespace(_ text: String, _ segments: [TextSegment], isTemplated: Bool) -> Bool {
+    static func mayHaveStrayWhitespace(
+        _ text: String, _ segments: [TextSegment], marks: TextMarks, isTemplated: Bool
+    ) -> Bool {
         text.withUTF8Buffer { bytes in
             let n = bytes.count
             if !isTemplated {
@@ -132,6 +135,9 @@ struct WhitespaceCheck: SampleCheck {
                     if start < end && (isSpace(bytes[start]) || isSpace(bytes[end - 1])) { return true }
                 }
             }
+            if marks.contains(.carriageReturn) { return true }
+            // Blank lines need newlines; most single-paragraph texts have none and are done here.
+            guard marks.contains(.newline) else { return false }
             var i = UTF8Scan.firstOffset(LineBreaks.self, in: bytes)
             while i < n {
                 if bytes[i] == 0x0D || blankLines(after: i, in: bytes) >= 3 { return true }

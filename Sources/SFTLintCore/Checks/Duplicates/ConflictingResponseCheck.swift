@@ -7,8 +7,9 @@ struct ConflictingResponseCheck: DatasetCheck {
         rationale: """
             Two different answers to one question teach the model that either will do: it hedges, averages them, \
             or picks one at random, and a factual answer paired with a wrong one undoes what the right one taught. \
-            The prompt is the system prompt and every turn before the final answer, normalised; responses whose \
-            words (or CJK character pairs) overlap by at least half are the same answer said twice, not a conflict.
+            The prompt is the system prompt, the tools offered and every turn before the final answer, normalised; \
+            responses whose words (or CJK character pairs) overlap by at least half are the same answer said twice, \
+            not a conflict.
             """,
         severity: .warning,
         triggering: [
@@ -19,7 +20,12 @@ struct ConflictingResponseCheck: DatasetCheck {
                 {"instruction": "水的沸点是多少？", "output": "在标准大气压下，水的沸点是100摄氏度。"}
                 ! {"conversations": [{"from": "human", "value": "水的沸点是多少?"}, {"from": "gpt", "value": "水在50度时沸腾。"}]}
                 ! {"instruction": "Is the Earth flat?", "output": "Of course it is, look outside."}
-                """#)
+                """#),
+            Example(
+                #"""
+                {"conversations": [{"from": "human", "value": "Can you order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                ! {"conversations": [{"from": "human", "value": "Can you order a pizza for me?"}, {"from": "gpt", "value": "Yes, a large pepperoni is on its way to you."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                """#),
         ],
         nonTriggering: [
             Example(
@@ -31,7 +37,15 @@ struct ConflictingResponseCheck: DatasetCheck {
                 {"instruction": "Is the Earth flat?", "system": "Answer as a pirate.", "output": "Arr, no."}
                 {"instruction": "水的沸点是多少？", "output": "在标准大气压下，水的沸点是100摄氏度。"}
                 {"instruction": "水的沸点是多少？", "output": "在标准大气压下，水的沸点是100摄氏度"}
-                """#)
+                """#),
+            // One question asked with two toolboxes: each answer fits the tools it was given.
+            Example(
+                #"""
+                {"conversations": [{"from": "human", "value": "Can you order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                {"conversations": [{"from": "human", "value": "Can you order a pizza for me?"}, {"from": "gpt", "value": "I'm unable to do that: my one tool computes discounts."}], "tools": "[{\"name\": \"calculate_discount\"}]"}
+                {"messages": [{"role": "user", "content": "帮我订一个披萨。"}, {"role": "assistant", "content": "抱歉，我只能查询天气。"}], "tools": [{"type": "function", "function": {"name": "get_weather"}}]}
+                {"messages": [{"role": "user", "content": "帮我订一个披萨。"}, {"role": "assistant", "content": "抱歉，我只能换算汇率。"}], "tools": [{"type": "function", "function": {"name": "convert_currency"}}]}
+                """#),
         ]
     )
 

@@ -10,7 +10,9 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
             exact deduplication. Prompts (without the system prompt) are compared by the Jaccard similarity of \
             their words, or of pairs of CJK characters, ignoring punctuation, case and spacing; prompts at or above \
             --near-dup-threshold (default 0.8) are linked, and linked prompts form one group. Equal prompts are \
-            left to D001 and D002.
+            left to D001 and D002, and prompts offered different tools (a top-level `tools`) are not compared. A \
+            prompt of several lines must also be as similar in its last line, where templates put the question or \
+            the input: one template applied to many questions is a template (V003's concern), not a near-duplicate.
             """,
         severity: .warning,
         triggering: [
@@ -24,7 +26,19 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
                 ! {"instruction": "请用简单的语言，解释光合作用的过程！", "output": "光合作用就是植物制造养分的过程。"}
                 {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
                 ! {"instruction": "把这句话翻译成英文：", "output": "Please translate this sentence into English."}
-                """#)
+                """#),
+            Example(
+                #"""
+                {"conversations": [{"from": "human", "value": "Can you please order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                ! {"conversations": [{"from": "human", "value": "Can you please order a pizza for me!"}, {"from": "gpt", "value": "I can't, but I can put lunch in your calendar."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                """#),
+            Example(
+                #"""
+                {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nWhat is the weather in Paris today?", "output": "weather('Paris')"}
+                ! {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nWhat is the weather in Paris today", "output": "weather('Paris, France')"}
+                {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n北京今天的天气怎么样？", "output": "weather('北京')"}
+                ! {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n北京今天的天气怎么样啊？", "output": "weather('北京市')"}
+                """#),
         ],
         nonTriggering: [
             Example(
@@ -36,7 +50,25 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
                 {"instruction": "解释呼吸作用。", "output": "细胞分解有机物释放能量。"}
                 {"instruction": "把这句话翻译成英文", "output": "Translate this sentence into English."}
                 {"instruction": "把这句话翻译成法文", "output": "Traduisez cette phrase en français."}
-                """#)
+                """#),
+            // One template, different questions on its last line (an Alpaca input counts as the last line).
+            Example(
+                #"""
+                {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nWhat is the weather in Paris?", "output": "weather('Paris')"}
+                {"instruction": "You can use the weather tool. It returns the current temperature and conditions for a city, given its name.\nIs it raining in Tokyo right now?", "output": "weather('Tokyo')"}
+                {"instruction": "Classify the sentiment of this product review as positive, negative or neutral, and say why.", "input": "The battery died after two days.", "output": "Negative."}
+                {"instruction": "Classify the sentiment of this product review as positive, negative or neutral, and say why.", "input": "Arrived early and works perfectly.", "output": "Positive."}
+                {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n北京今天的天气怎么样？", "output": "weather('北京')"}
+                {"instruction": "你可以使用天气工具，它根据城市名称返回当前的气温和天气状况。\n上海明天会下雨吗？", "output": "weather('上海')"}
+                """#),
+            // One request made with other tools at hand: each sample teaches what its tools allow.
+            Example(
+                #"""
+                {"conversations": [{"from": "human", "value": "Can you please order a pizza for me?"}, {"from": "gpt", "value": "Sorry, I can only create calendar events."}], "tools": "[{\"name\": \"create_calendar_event\"}]"}
+                {"conversations": [{"from": "human", "value": "Can you please order a pizza for me!"}, {"from": "gpt", "value": "Sorry, I can only compute discounts."}], "tools": "[{\"name\": \"calculate_discount\"}]"}
+                {"messages": [{"role": "user", "content": "请帮我订一个披萨。"}, {"role": "assistant", "content": "抱歉，我只能查询天气。"}], "tools": [{"type": "function", "function": {"name": "get_weather"}}]}
+                {"messages": [{"role": "user", "content": "请帮我订一个披萨！"}, {"role": "assistant", "content": "抱歉，我只能换算汇率。"}], "tools": [{"type": "function", "function": {"name": "convert_currency"}}]}
+                """#),
         ]
     )
 
@@ -58,18 +90,29 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         /// the bottom-k sketch of its shingles (system prompt left out, for "similar"), and where it is.
         var promptKeys: [UInt64] = []
         var sketches = SketchStore()
+        /// The hash of each sample's tools (0 for none): a question asked with other tools is another task.
+        var toolsKeys: [UInt32] = []
+        /// The sketch of the last line of each sample's question when it has several lines (empty otherwise):
+        /// the part that varies when many prompts share one template.
+        var lastLines = SparseSketchStore()
         var samples = RecordList()
         var cache = AnalysisCache<Analysis>()
 
         mutating func merge(_ later: State) {
             promptKeys.append(contentsOf: later.promptKeys)
             sketches.append(contentsOf: later.sketches)
+            toolsKeys.append(contentsOf: later.toolsKeys)
+            lastLines.append(contentsOf: later.lastLines)
             samples.merge(later.samples)
             cache = AnalysisCache()
         }
 
         /// Bytes held, not counting spare capacity.
-        var byteCount: Int { promptKeys.count * MemoryLayout<UInt64>.stride + sketches.byteCount + samples.byteCount }
+        var byteCount: Int {
+            promptKeys.count * MemoryLayout<UInt64>.stride + toolsKeys.count * MemoryLayout<UInt32>.stride
+                + sketches.byteCount
+                + lastLines.byteCount + samples.byteCount
+        }
     }
 
     func observe(_ sample: Sample, into state: inout State) {
@@ -77,8 +120,30 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         let text = SampleText.of(sample)
         guard let promptKey = text.promptKey else { return }
         state.promptKeys.append(promptKey)
-        state.sketches.append(text.question?.sketch ?? [])
+        let question = text.question
+        state.sketches.append(question?.sketch ?? [])
+        state.toolsKeys.append(UInt32(truncatingIfNeeded: text.toolsKey))
+        state.lastLines.append(Self.lastLineSketch(of: sample, questionShingles: question?.shingles ?? 0))
         state.samples.append(ref, of: sample)
+    }
+
+    /// The sketch of the last non-blank line of the sample's last user turn, when that turn has more lines (Alpaca
+    /// joins instruction and input with a newline, so an input's last line counts) and the line holds at most half
+    /// the question's shingles; empty otherwise.
+    ///
+    /// Only a small last line can differ entirely between two prompts that still reach the threshold: with a
+    /// share f of shingles unshared on each side, J = (1 − f) / (1 + f), so at 0.8 the last line must be under
+    /// 11% of the prompt. A larger one already weighs in the whole prompt's similarity, and isn't kept.
+    static func lastLineSketch(of sample: Sample, questionShingles: Int) -> ArraySlice<UInt32> {
+        guard let turn = sample.turns.lastIndex(where: { $0.role == .user }), sample.turns[turn].marks.contains(.newline)
+        else { return [] }
+        let lines = sample.turns[turn].text.split(separator: "\n").filter { !$0.allSatisfy(\.isWhitespace) }
+        guard lines.count > 1, let last = lines.last else { return [] }
+        var bytes: [UInt8] = []
+        TextNormalizer.append(String(last), to: &bytes)
+        let shingles = Shingler.shingleSet(of: bytes)
+        guard 2 * shingles.count <= questionShingles else { return [] }
+        return BottomKSketch.sketch(of: shingles)
     }
 
     // MARK: - Analysis
@@ -109,26 +174,44 @@ struct NearDuplicateCheck: DatasetCheck, ConfigurableCheck {
         let items = exact.first.filter { !state.sketches.isEmpty(Int($0)) }
         var finder = NearDuplicateFinder(threshold: threshold)
         if jobs > 0 { finder.jobs = jobs }
-        var links = finder.link(items, in: state.sketches)
+        var links = finder.link(items, in: state.sketches, parts: state.lastLines)
         var analysis = Analysis()
-        for group in links.groups() {
-            analysis.groups += 1
-            analysis.largest = max(analysis.largest, group.count)
-            let records = group.map { Int(items[$0]) }
-            for (position, record) in records.enumerated().dropFirst() {
-                var closest = records[0]
-                var best = state.sketches.similarity(record, closest)
-                for earlier in records[max(0, position - Self.closestWindow)..<position] {
-                    let similarity = state.sketches.similarity(record, earlier)
-                    if similarity > best { (closest, best) = (earlier, similarity) }
-                }
-                analysis.members.append(
-                    Member(
-                        record: record, first: records[0], closest: closest, similarity: best,
-                        position: position + 1, size: records.count))
+        for linked in links.groups() {
+            for records in Self.splitByTools(linked.map { Int(items[$0]) }, state.toolsKeys) where records.count > 1 {
+                analysis.groups += 1
+                analysis.largest = max(analysis.largest, records.count)
+                analysis.members += Self.members(of: records, in: state.sketches)
             }
         }
         return analysis
+    }
+
+    /// The records of a linked group split by the tools their samples offer, each part in data order.
+    static func splitByTools(_ records: [Int], _ toolsKeys: [UInt32]) -> [[Int]] {
+        guard let first = records.first, records.contains(where: { toolsKeys[$0] != toolsKeys[first] }) else {
+            return [records]
+        }
+        var parts: [UInt32: [Int]] = [:]
+        for record in records { parts[toolsKeys[record], default: []].append(record) }
+        return parts.values.sorted { $0[0] < $1[0] }
+    }
+
+    /// The later records of a group, each with its closest earlier record.
+    static func members(of records: [Int], in sketches: SketchStore) -> [Member] {
+        var members: [Member] = []
+        for (position, record) in records.enumerated().dropFirst() {
+            var closest = records[0]
+            var best = sketches.similarity(record, closest)
+            for earlier in records[max(0, position - Self.closestWindow)..<position] {
+                let similarity = sketches.similarity(record, earlier)
+                if similarity > best { (closest, best) = (earlier, similarity) }
+            }
+            members.append(
+                Member(
+                    record: record, first: records[0], closest: closest, similarity: best, position: position + 1,
+                    size: records.count))
+        }
+        return members
     }
 
     func conclude(_ state: State, report: inout Findings) {

@@ -7,8 +7,10 @@
 /// A sample as the duplicate rules read it: each turn normalised once (NFKC, case folded, whitespace collapsed),
 /// and the keys and sketches the rules compare, each computed on first use.
 ///
-/// - The prompt is every turn before the final assistant turn (every turn when there is none); the response is
-///   that final turn.
+/// - The prompt is every turn before the final assistant turn (every turn when there is none), and the tools the
+///   sample offers (a top-level `tools`): "order a pizza" answered "I can only create calendar events" and "I can
+///   only compute discounts" are one question asked with two toolboxes, not a conflict. The response is that final
+///   turn.
 /// - The question is the prompt without its system turns: a system prompt shared by many samples says nothing
 ///   about whether they ask the same thing. Near-duplicates and eval contamination compare questions.
 ///
@@ -26,10 +28,12 @@ final class SampleText {
     private var ends: [Int] = []
     /// Index of the final assistant turn, or the number of turns when there is none.
     private var responseIndex = 0
+    /// The hash of the sample's `tools`, or 0 when it offers none.
+    private(set) var toolsKey: UInt64 = 0
 
     private var cachedSampleKey: UInt64??
     private var cachedPromptKey: UInt64??
-    private var cachedQuestion: (key: UInt64, sketch: [UInt32])??
+    private var cachedQuestion: (key: UInt64, sketch: [UInt32], shingles: Int)??
     private var cachedResponse: ResponseSketch??
 
     private init() {}
@@ -61,6 +65,7 @@ final class SampleText {
             isSystem.append(turn.role == .system)
         }
         responseIndex = sample.turns.lastIndex { $0.role == .assistant } ?? sample.turns.count
+        toolsKey = Self.toolsKey(of: sample)
         cachedSampleKey = nil
         cachedPromptKey = nil
         cachedQuestion = nil
@@ -88,9 +93,9 @@ final class SampleText {
     /// Whether the sample has a final assistant turn.
     var hasResponse: Bool { responseIndex < ends.count }
 
-    /// The question's key (its normalised text, turns apart) and the bottom-k sketch of its shingles; nil when it
-    /// has no text.
-    var question: (key: UInt64, sketch: [UInt32])? {
+    /// The question's key (its normalised text, turns apart), the bottom-k sketch of its shingles and their
+    /// number; nil when it has no text.
+    var question: (key: UInt64, sketch: [UInt32], shingles: Int)? {
         if let cachedQuestion { return cachedQuestion }
         var key: UInt64 = 0
         var hashes: [UInt64] = []
@@ -101,7 +106,8 @@ final class SampleText {
             key = Hash64.combine(key, Hash64.hash(UnsafeRawBufferPointer(text)))
             Shingler.appendShingles(of: text, to: &hashes)
         }
-        let question = hasText ? (key, Array(BottomKSketch.sketch(of: Shingler.sortedSet(hashes)))) : nil
+        let shingles = Shingler.sortedSet(hashes)
+        let question = hasText ? (key, Array(BottomKSketch.sketch(of: shingles)), shingles.count) : nil
         cachedQuestion = question
         return question
     }
@@ -133,9 +139,10 @@ final class SampleText {
         }
     }
 
-    /// Hashes turns with their roles: each turn's text hashed with its role as the seed, the hashes chained.
+    /// Hashes turns with their roles: each turn's text hashed with its role as the seed, the hashes chained after
+    /// the tools' key.
     private func key(of range: Range<Int>) -> UInt64? {
-        var key: UInt64 = 0
+        var key = toolsKey
         var hasText = false
         withTurns { turn, text in
             guard range.contains(turn) else { return }
@@ -143,6 +150,18 @@ final class SampleText {
             key = Hash64.combine(key, Hash64.hash(UnsafeRawBufferPointer(text), seed: roleSeeds[turn]))
         }
         return hasText ? key : nil
+    }
+
+    /// The hash of a top-level `tools` (a JSON string in LLaMA-Factory's ShareGPT, a list in OpenAI's format),
+    /// its whitespace left out so that the same tools pretty-printed or not hash alike; 0 when there are none.
+    private static func toolsKey(of sample: Sample) -> UInt64 {
+        guard let document = sample.record.document,
+            let tools = document.member(of: JSONDocument.root, named: "tools"), document.kind(tools) != .null
+        else { return 0 }
+        if document.kind(tools) == .string { return Hash64.hash(document.string(tools)) }
+        let node = document.nodes[tools]
+        let raw = document.bytes[(document.bytes.startIndex + Int(node.start))..<(document.bytes.startIndex + Int(node.end))]
+        return Hash64.hash(raw.filter { $0 != 0x20 && $0 != 0x0A && $0 != 0x0D && $0 != 0x09 })
     }
 
     private static func roleSeed(_ turn: Turn) -> UInt64 {

@@ -31,16 +31,19 @@ struct NoAssistantTurnCheck: SampleCheck {
 
     func inspect(_ sample: Sample, report: inout Findings) {
         guard sample.isWellFormed else { return }
-        guard let last = sample.turns.last(where: { $0.role != nil }) else {
+        // Indices, not turns: a copied turn retains its strings, on every record.
+        let turns = sample.turns
+        guard let last = turns.indices.last(where: { turns[$0].role != nil }) else {
             report.add(Self.self, at: sample.location, "no turns: the sample teaches nothing")
             return
         }
-        if !sample.turns.contains(where: { $0.role == .assistant }) {
+        if !turns.indices.contains(where: { turns[$0].role == .assistant }) {
             report.add(Self.self, at: sample.location, "no assistant turn: the sample teaches nothing")
-        } else if last.role != .assistant {
+        } else if turns[last].role != .assistant {
+            let pointer = JSONPointer.display(turns[last].pointer)
             report.add(
-                Self.self, at: last.location,
-                "last turn \(JSONPointer.display(last.pointer)) is \"\(last.tag)\": nothing after it is learned")
+                Self.self, at: turns[last].location,
+                "last turn \(pointer) is \"\(turns[last].tag)\": nothing after it is learned")
         }
     }
 }

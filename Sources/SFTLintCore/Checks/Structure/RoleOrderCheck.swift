@@ -34,38 +34,43 @@ struct RoleOrderCheck: SampleCheck {
     func inspect(_ sample: Sample, report: inout Findings) {
         // A pre-templated text is one turn with no order to judge.
         guard sample.isWellFormed, sample.format != .text else { return }
-        var previous: Turn?
+        // Turns are named by index, not copied: a copy of a turn retains its strings, on every record.
+        let turns = sample.turns
+        var previous: Int?
         /// The last turn that isn't a system prompt: alternation is judged against it.
-        var previousSpeaker: Turn?
-        for turn in sample.turns {
-            guard let role = turn.role else { continue }
-            if let problem = problem(role: role, turn: turn, previous: previous, previousSpeaker: previousSpeaker) {
-                report.add(Self.self, at: turn.location, "\(JSONPointer.display(turn.pointer)) is \"\(turn.tag)\"\(problem)")
+        var previousSpeaker: Int?
+        for index in turns.indices {
+            guard let role = turns[index].role else { continue }
+            if let problem = problem(role: role, previous: previous, previousSpeaker: previousSpeaker, in: turns) {
+                report.add(
+                    Self.self, at: turns[index].location,
+                    "\(JSONPointer.display(turns[index].pointer)) is \"\(turns[index].tag)\"\(problem)")
             }
-            previous = turn
-            if role != .system { previousSpeaker = turn }
+            previous = index
+            if role != .system { previousSpeaker = index }
         }
     }
 
-    /// What is wrong with `turn` where it stands, as the end of the message, or nil when the order is fine.
-    private func problem(role: Role, turn: Turn, previous: Turn?, previousSpeaker: Turn?) -> String? {
-        let before = previousSpeaker?.role
+    private func problem(role: Role, previous: Int?, previousSpeaker: Int?, in turns: [Turn]) -> String? {
+        let before = previousSpeaker.map { turns[$0].role }
         switch role {
         case .system:
-            guard let previous, previous.role != .system else { return nil }
-            return " after \"\(previous.tag)\": the system prompt must come first"
+            guard let previous, turns[previous].role != .system else { return nil }
+            return " after \"\(turns[previous].tag)\": the system prompt must come first"
         case .user:
             guard let previousSpeaker, before == .user || before == .tool else { return nil }
-            if before == .tool { return " after tool result \"\(previousSpeaker.tag)\": the assistant must answer it first" }
-            return " after \"\(previousSpeaker.tag)\": roles must alternate"
+            if before == .tool {
+                return " after tool result \"\(turns[previousSpeaker].tag)\": the assistant must answer it first"
+            }
+            return " after \"\(turns[previousSpeaker].tag)\": roles must alternate"
         case .assistant:
             guard let previousSpeaker else { return ": a conversation must start with the user, not the assistant" }
             guard before == .assistant else { return nil }
-            return " after \"\(previousSpeaker.tag)\": roles must alternate"
+            return " after \"\(turns[previousSpeaker].tag)\": roles must alternate"
         case .tool:
             guard let previousSpeaker else { return ": a tool result must follow a tool call" }
-            if before == .tool || (before == .assistant && previousSpeaker.isToolCall) { return nil }
-            return " after \"\(previousSpeaker.tag)\": a tool result must follow a tool call"
+            if before == .tool || (before == .assistant && turns[previousSpeaker].isToolCall) { return nil }
+            return " after \"\(turns[previousSpeaker].tag)\": a tool result must follow a tool call"
         }
     }
 }

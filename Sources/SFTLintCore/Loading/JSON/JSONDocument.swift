@@ -32,10 +32,11 @@ public struct JSONDocument: Sendable {
     /// The value of the member named `key`, the last one if the key repeats (as most JSON readers do).
     public func member(of node: Int, named key: String) -> Int? {
         guard kind(node) == .object else { return nil }
-        // Raw bytes equal decoded ones unless escapes or invalid UTF-8 (which decodes to U+FFFD) are involved.
-        let mayMatchReplacement = key.unicodeScalars.contains("\u{FFFD}")
         var key = key
         return key.withUTF8 { wanted in
+            // Raw bytes equal decoded ones unless escapes or invalid UTF-8 (which decodes to U+FFFD, EF BF BD) are
+            // involved. Tested on the key's bytes: a scan of its scalars cost more than the lookup itself.
+            let mayMatchReplacement = wanted.contains(0xEF)
             var found: Int?
             for member in members(of: node) {
                 let literal = nodes[member.key]
