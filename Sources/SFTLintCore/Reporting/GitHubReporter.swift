@@ -34,7 +34,7 @@ public struct GitHubReporter: Reporter {
                 + " run with --format text or sarif for all)"
         }
         out += "sftlint: " + summary + "\n"
-        if let baseline = report.baseline { out += "sftlint: " + TextReporter.baselineLine(baseline) }
+        if let baseline = report.baseline { out += "sftlint: " + TextReporter.baselineLine(baseline) + "\n" }
         return out
     }
 

@@ -37,7 +37,7 @@ public struct TextReporter: Reporter {
             let statistics = TextSummary(color: options.color).render(report)
             if !statistics.isEmpty { sections.append(statistics) }
         }
-        sections.append(summaryLine(report) + "\n" + (report.baseline.map(TextReporter.baselineLine) ?? ""))
+        sections.append(summaryLine(report) + "\n" + (report.baseline.map { TextReporter.baselineLine($0) + "\n" } ?? ""))
         return sections.joined(separator: "\n")
     }
 
@@ -104,7 +104,7 @@ public struct TextReporter: Reporter {
         let gone = baseline.noLongerOccurring
         return "baseline: \(counted(baseline.matched, "known finding")) not shown · "
             + "\(counted(gone, "baseline finding")) no longer occur\(gone == 1 ? "s" : "")"
-            + " · the counts and score above are of new findings\n"
+            + " · the counts and score above are of new findings"
     }
 
     /// `1 file`, `2 files`, `48,210 records`.
