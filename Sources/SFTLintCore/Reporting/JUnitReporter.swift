@@ -4,7 +4,7 @@
 /// found nothing and otherwise fails with the number of findings as its message and one finding a line
 /// (`path:line:col: severity: message`) as its text. The suite's properties carry the score.
 ///
-/// Text is XML-escaped; characters XML 1.0 can't hold at all (control characters other than tab, LF and CR,
+/// Text is XML-escaped; characters XML 1.0 can't hold or keep (control characters other than tab and LF,
 /// U+FFFE, U+FFFF) are written as `\u001b`-style text, so a hostile record can't make the report unreadable.
 public struct JUnitReporter: Reporter {
     public static let id = "junit"
@@ -57,24 +57,19 @@ public struct JUnitReporter: Reporter {
         return "\(location.path):\(location.line):\(location.column): \(finding.severity.rawValue): \(finding.message)\n"
     }
 
-    /// Text for an XML 1.0 attribute or element: markup characters as entities; tab, LF and CR as character
-    /// references, so that attribute-value normalisation keeps them; characters XML 1.0 forbids as `\uXXXX`.
+    /// Text for an XML 1.0 attribute or element: what XML can't hold (control characters other than tab and
+    /// LF, which a parser would drop or turn into LF, and U+FFFE, U+FFFF) as `\u000d`-style text, then the
+    /// markup characters as entities, as HTML escapes them.
     static func escape(_ text: String) -> String {
-        var out = ""
+        var visible = ""
+        visible.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t": out += "&#9;"
-            case "\r": out += "&#13;"
-            case "\n": out.unicodeScalars.append(scalar)
-            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": out += JSONWriter.unicodeEscape(scalar)
-            default: out.unicodeScalars.append(scalar)
+            case "\t", "\n": visible.unicodeScalars.append(scalar)
+            case "\u{00}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": visible += JSONWriter.unicodeEscape(scalar)
+            default: visible.unicodeScalars.append(scalar)
             }
         }
-        return out
+        return HTMLText.escape(visible)
     }
 }

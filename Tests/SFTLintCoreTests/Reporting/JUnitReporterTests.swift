@@ -74,12 +74,12 @@ import FoundationXML
         let parsed = try Self.parse(xml)
         let text = try #require(parsed.failures.first?.text)
         #expect(
-            text == "a&b.jsonl:4:2: error: ]]></failure><x a='1'>&amp; \\u0000\\u001b[31m\\u0008\\u000b\\u000c\\ufffe\r\t"
+            text == "a&b.jsonl:4:2: error: ]]></failure><x a='1'>&amp; \\u0000\\u001b[31m\\u0008\\u000b\\u000c\\ufffe\\u000d\t"
                 + " \"quoted\" 中文 🙂\n")
     }
 
     @Test func escapesWhatXMLNeeds() {
-        #expect(JUnitReporter.escape("<a & 'b' \"c\">") == "&lt;a &amp; &apos;b&apos; &quot;c&quot;&gt;")
-        #expect(JUnitReporter.escape("\u{1}\t\n\r") == "\\u0001&#9;\n&#13;")
+        #expect(JUnitReporter.escape("<a & 'b' \"c\">") == "&lt;a &amp; &#39;b&#39; &quot;c&quot;&gt;")
+        #expect(JUnitReporter.escape("\u{1}\t\n\r") == "\\u0001\t\n\\u000d")
     }
 }
