@@ -51,6 +51,10 @@ struct CheckCommand {
         .value(
             "--special-token", "TOKEN", expects: "a token such as <|my_end|>",
             help: "also flag this control token in content (E003); repeatable"),
+        .value(
+            "--config", "FILE", expects: "a file path",
+            help: "read this config file instead of the nearest sftlint.json or .sftlint.json"),
+        .flag("--no-config", help: "read no config file"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -65,6 +69,8 @@ struct CheckCommand {
         Options:
         \(ArgumentParser.help(specs))
         --color auto colours only a terminal, and not when NO_COLOR is set.
+        Settings come from sftlint.json (or .sftlint.json), the nearest one in the working directory or above;
+        flags override it. 'sftlint config' prints the result, 'sftlint init' writes a starter.
         Exit codes: 0 passed, 1 the data failed --fail-on or --fail-under, 2 usage or input error.
 
         """
@@ -86,11 +92,17 @@ struct CheckCommand {
     var isHelp = false
     /// Options of individual rules (`--eos`, `--special-token`).
     var settings = RuleSettings()
+    /// `--config FILE`; nil looks for a config file from the working directory.
+    var configPath: String?
+    var isConfigDisabled = false
     var baselineOptions = BaselineOptions()
+    /// Long names of the options given, so that the config file sets only the others.
+    var given: Set<String> = []
 
     /// Parses the arguments after `check`.
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentParser.parse(arguments, specs: CheckCommand.specs)
+        given = Set(parsed.options.map(\.name))
         for option in parsed.options {
             try apply(option)
         }
@@ -133,6 +145,8 @@ struct CheckCommand {
         case "--eos": settings.eos = try spec.parse(value) { $0.isEmpty ? nil : $0 }
         case "--special-token": settings.specialTokens.append(try spec.parse(value) { $0.isEmpty ? nil : $0 })
         case "--help": isHelp = true
+        case "--config": configPath = try spec.parse(value) { $0.isEmpty ? nil : $0 }
+        case "--no-config": isConfigDisabled = true
         case "--short-response-words":
             settings.shortResponseWords = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         default: break
@@ -160,17 +174,18 @@ struct CheckCommand {
             return .error
         }
         var report: Report
+        let gate: Gate
         do throws(SFTLintError) {
             let baseline = try baselineOptions.load()
-            let selection = try RuleSelection(select: select, ignore: ignore, rules: toolkit.rules)
-            var options = LintOptions(
-                selection: selection, inputFormat: inputFormat, jobs: jobs, version: SFTLintCommand.version)
-            options.maxFindingsPerRule = baselineOptions.isActive ? 0 : maxFindingsPerRule
+            let configuration = try effectiveConfiguration(toolkit: toolkit)
+            gate = self.gate.adopting(configuration)
+            var options = try lintOptions(configuration, toolkit: toolkit)
+            let limit = options.maxFindingsPerRule
+            if baselineOptions.isActive { options.maxFindingsPerRule = 0 }
             options.isFingerprinting = baselineOptions.isActive || reporter.showsFingerprints
-            options.settings = settings
             report = try toolkit.lint(inputs, options)
             report = try baselineOptions.apply(
-                to: report, baseline: baseline, maxFindingsPerRule: maxFindingsPerRule, console: &console)
+                to: report, baseline: baseline, maxFindingsPerRule: limit, console: &console)
         } catch {
             console.printError(error.message)
             return .error

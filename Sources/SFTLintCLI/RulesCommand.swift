@@ -6,6 +6,8 @@ struct RulesCommand {
 
     static let specs: [OptionSpec] = [
         .choice("--format", "FORMAT", formats, default: "text", help: "output format"),
+        .value("--config", "FILE", expects: "a file path", help: "list the custom rules of this config file"),
+        .flag("--no-config", help: "list only the built-in rules"),
         .flag("--help", short: "-h", help: "print this help"),
     ]
 
@@ -13,7 +15,8 @@ struct RulesCommand {
         Usage: sftlint rules [OPTIONS] [RULE]
 
         Lists every rule, sorted by code. With RULE (a code such as S005 or a name such as role-order),
-        explains that rule: why it matters and examples that do and don't trigger it.
+        explains that rule: why it matters and examples that do and don't trigger it. The custom rules of the
+        config file (the nearest sftlint.json, or --config FILE) are listed with the built-in ones.
 
         Options:
         \(ArgumentParser.help(specs))
@@ -23,6 +26,8 @@ struct RulesCommand {
     /// The rule to explain; nil lists them all.
     var rule: String?
     var isHelp = false
+    var configPath: String?
+    var isConfigDisabled = false
 
     init(arguments: [String]) throws(UsageError) {
         let parsed = try ArgumentParser.parse(arguments, specs: RulesCommand.specs)
@@ -32,6 +37,8 @@ struct RulesCommand {
                 isJSON = try RulesCommand.specs[0].parse(option.value ?? "") {
                     RulesCommand.formats.contains($0) ? $0 == "json" : nil
                 }
+            case "--config": configPath = option.value
+            case "--no-config": isConfigDisabled = true
             default: isHelp = true
             }
         }
@@ -46,7 +53,17 @@ struct RulesCommand {
             console.print(RulesCommand.usage)
             return .success
         }
-        let rules = toolkit.rules.sorted { $0.code < $1.code }
+        let custom: [CustomRule]
+        do throws(SFTLintError) {
+            custom = try ConfigFile.load(
+                explicit: configPath, isDisabled: isConfigDisabled, workingDirectory: toolkit.workingDirectory,
+                rules: toolkit.rules
+            ).rules
+        } catch {
+            console.printError(error.message)
+            return .error
+        }
+        let rules = (toolkit.rules + custom.map(\.info)).sorted { $0.code < $1.code }
         guard let rule else {
             console.print(
                 isJSON ? written(.array(rules.map { RulesCommand.json($0, isDetailed: false) })) : listing(rules))

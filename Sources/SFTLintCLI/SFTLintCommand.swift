@@ -18,6 +18,8 @@ public enum SFTLintCommand {
         Usage:
           sftlint check [OPTIONS] [PATH...]   lint datasets and print a scored report
           sftlint rules [RULE]                list the rules, or explain one
+          sftlint init [--force]              write a starter sftlint.json for the data here
+          sftlint config [OPTIONS]            print the effective configuration (file and flags)
           sftlint help [COMMAND]              print help for sftlint or a command
           sftlint --version                   print the version
 
@@ -48,6 +50,8 @@ public enum SFTLintCommand {
             switch command {
             case "check": return try CheckCommand(arguments: rest).run(console: &console, toolkit: toolkit)
             case "rules": return try RulesCommand(arguments: rest).run(console: &console, toolkit: toolkit)
+            case "init": return try InitCommand(arguments: rest).run(console: &console, toolkit: toolkit)
+            case "config": return try ConfigCommand(arguments: rest).run(console: &console, toolkit: toolkit)
             case "--version":
                 console.print("sftlint \(version)\n")
                 return .success
@@ -70,6 +74,8 @@ public enum SFTLintCommand {
         case nil: usage
         case "check": CheckCommand.usage
         case "rules": RulesCommand.usage
+        case "init": InitCommand.usage
+        case "config": ConfigCommand.usage
         case let other?: throw UsageError("unknown command '\(other)'")
         }
     }
@@ -79,6 +85,8 @@ public enum SFTLintCommand {
 struct Toolkit: Sendable {
     var rules: [CheckInfo]
     var lint: @Sendable ([InputSource], LintOptions) throws(SFTLintError) -> Report
+    /// Where a config file is looked for and `init` writes one; `.` is the process's working directory.
+    var workingDirectory = "."
 
     /// The built-in checks and the real engine.
     static let builtIn = Toolkit(

@@ -1,6 +1,13 @@
 /// A rule: it knows its code, name, severity and examples. Conform to `SampleCheck` or `DatasetCheck`.
 public protocol Check: Sendable {
     static var info: CheckInfo { get }
+    /// This check's rule; the engine reads it, not the static `info`, so that a rule defined at run time (a
+    /// config file's regex rule) can be one type with many codes. Defaults to the static `info`.
+    var info: CheckInfo { get }
+}
+
+extension Check {
+    public var info: CheckInfo { Self.info }
 }
 
 /// Looks at one sample at a time.

@@ -4,11 +4,49 @@ struct CheckPlan: Sendable {
     let sampleChecks: [SampleCheckBox]
     let datasetChecks: [any DatasetCheck]
     let infos: [CheckInfo]
+    /// The checks that run on a file, by profile (see `RuleProfiles`).
+    let masks: [Mask]
+    /// Mask index of each input file, by file index; files past its end use mask 0.
+    let maskOfFile: [Int]
+    /// Whether any file's findings get a configured severity, so that a run without one never looks them up.
+    let hasSeverities: Bool
 
+    /// Which checks of the plan run on a file, and the severities its findings get.
+    struct Mask: Sendable {
+        /// Indices into `sampleChecks` and `datasetChecks`.
+        let sampleChecks: [Int]
+        let datasetChecks: [Int]
+        /// Configured severities by rule code; empty when every rule keeps its default.
+        let severities: [String: Severity]
+    }
+
+    /// Every check on every file, at default severities.
     init(_ checks: [any Check]) {
-        sampleChecks = checks.compactMap { ($0 as? any SampleCheck).map { SampleCheckBox.make($0) } }
-        datasetChecks = checks.compactMap { $0 as? any DatasetCheck }
-        infos = checks.map { type(of: $0).info }.sorted { $0.code < $1.code }
+        self.init(checks, profiles: RuleProfiles(selection: .all, severities: SeverityOverrides()))
+    }
+
+    init(_ checks: [any Check], profiles: RuleProfiles) {
+        let samples = checks.compactMap { $0 as? any SampleCheck }
+        let datasets = checks.compactMap { $0 as? any DatasetCheck }
+        sampleChecks = samples.map { SampleCheckBox.make($0) }
+        datasetChecks = datasets
+        infos = checks.map(\.info).sorted { $0.code < $1.code }
+        masks = profiles.profiles.map { profile in
+            let severities = checks.reduce(into: [String: Severity]()) { all, check in
+                if let severity = profile.severities.severity(for: check.info) { all[check.info.code] = severity }
+            }
+            return Mask(
+                sampleChecks: samples.indices.filter { profile.selection.includes(samples[$0].info) },
+                datasetChecks: datasets.indices.filter { profile.selection.includes(datasets[$0].info) },
+                severities: severities)
+        }
+        maskOfFile = profiles.profileOfFile
+        hasSeverities = masks.contains { !$0.severities.isEmpty }
+    }
+
+    /// The checks that run on the file with this index.
+    func mask(forFile index: Int) -> Mask {
+        masks[index < maskOfFile.count ? maskOfFile[index] : 0]
     }
 
     /// Empty state for every dataset check, in plan order.

@@ -23,6 +23,12 @@ public struct LintOptions: Sendable {
     /// Findings kept per rule; the rest are counted, not held, so a run's memory doesn't grow with the defect
     /// count. 0 keeps every finding.
     public var maxFindingsPerRule = 1000
+    /// Severities that replace rules' defaults (a config file's `severity`).
+    public var severities = SeverityOverrides()
+    /// Rule changes for the files some paths match (a config file's `overrides`).
+    public var overrides = PathOverrides()
+    /// Regex rules defined without Swift (a config file's `rules`); they run like the checks the linter holds.
+    public var customRules: [CustomRule] = []
     /// Whether findings get content fingerprints (`Finding.fingerprint`), for baselines and the JSON and SARIF
     /// reports. Costs a hash of every record and 8 bytes a record for the run; off, fingerprints stay empty.
     public var isFingerprinting = true
@@ -58,15 +64,18 @@ public struct Linter: Sendable {
         // Eval data (`--against`) is read first: checks compare each training sample with it as they see it.
         var settings = try options.settings.readingEvalIndex(jobs: jobs)
         settings.jobs = jobs
-        let selected = checks.filter { options.selection.includes(type(of: $0).info) }
-        let plan = CheckPlan(Linter.configure(selected, with: settings))
+        let custom = try options.customRules.map { rule throws(SFTLintError) in try RegexRuleCheck(rule) }
+        let all = checks + custom
+        let profiles = try RuleProfiles(files: resolved.map(\.file), options: options, rules: all.map(\.info))
+        let selected = all.filter { profiles.includesAnywhere($0.info) }
+        let plan = CheckPlan(Linter.configure(selected, with: settings), profiles: profiles)
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
         let fingerprints = options.isFingerprinting
         let outcome = { @Sendable (batch: Batch) in
             BatchOutcome(batch: batch, plan: plan, builder: builder, isFingerprinting: fingerprints)
         }
         var run = RunState(
-            files: resolved.map(\.file), states: plan.makeStates(), maxFindingsPerRule: options.maxFindingsPerRule)
+            files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule)
         run.isFingerprinting = fingerprints
 
         // Batches from several files share one round, so a directory of small files still uses every core.
@@ -105,6 +114,7 @@ struct BatchOutcome: Sendable {
     init(batch: Batch, plan: CheckPlan, builder: SampleBuilder, isFingerprinting: Bool) {
         fileIndex = batch.file.index
         states = plan.makeStates()
+        let mask = plan.mask(forFile: batch.file.index)
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
@@ -112,8 +122,9 @@ struct BatchOutcome: Sendable {
                 if isFingerprinting { contentHashes.append(Fingerprint.contentHash(of: sample)) }
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
-            for index in plan.sampleChecks.indices { plan.sampleChecks[index].inspect(sample, report: &findings) }
-            for state in states { state.observe(sample) }
+            for index in mask.sampleChecks { plan.sampleChecks[index].inspect(sample, report: &findings) }
+            // A dataset rule that is off for this file doesn't see its samples at all.
+            for index in mask.datasetChecks { states[index].observe(sample) }
         }
     }
 }
@@ -122,20 +133,28 @@ struct BatchOutcome: Sendable {
 struct RunState {
     var files: [Report.File]
     let states: [any DatasetStateBox]
+    let plan: CheckPlan
     let maxFindingsPerRule: Int
     var kept: [Finding] = []
     /// Findings per rule code, kept or not.
     var counted: [String: Int] = [:]
-    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity).
-    var overflow: [String: (finding: Finding, count: Int)] = [:]
+    /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity); by
+    /// severity too, since a config file's per-path severities can give one rule's findings several.
+    var overflow: [Overflow: (finding: Finding, count: Int)] = [:]
     /// The content hash of every record, by file: 8 bytes a record, for fingerprints.
     var contentHashes: [[UInt64]]
     var isFingerprinting = true
 
-    init(files: [InputFile], states: [any DatasetStateBox], maxFindingsPerRule: Int) {
+    struct Overflow: Hashable {
+        let code: String
+        let severity: Severity
+    }
+
+    init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
         contentHashes = Array(repeating: [], count: files.count)
-        self.states = states
+        self.states = plan.makeStates()
+        self.plan = plan
         self.maxFindingsPerRule = maxFindingsPerRule
     }
 
@@ -152,13 +171,19 @@ struct RunState {
 
     /// Keeps the first findings of each rule, in data order, and counts the others.
     private mutating func keep(_ findings: [Finding]) {
-        for finding in findings {
+        for var finding in findings {
+            // Configured severities apply here, after the checks, so a check only knows its own default.
+            if plan.hasSeverities,
+                let severity = plan.mask(forFile: finding.location.fileIndex).severities[finding.code]
+            {
+                finding.severity = severity
+            }
             let count = counted[finding.code, default: 0]
             counted[finding.code] = count + 1
             if maxFindingsPerRule == 0 || count < maxFindingsPerRule {
                 kept.append(finding)
             } else {
-                overflow[finding.code, default: (finding, 0)].count += 1
+                overflow[Overflow(code: finding.code, severity: finding.severity), default: (finding, 0)].count += 1
             }
         }
     }
@@ -169,9 +194,9 @@ struct RunState {
         keep(concluded.all)
         var sorted = kept.sorted(by: Finding.reportOrder)
         if isFingerprinting { Fingerprint.assign(to: &sorted, contentHashes: contentHashes) }
-        let omitted = overflow.keys.sorted().compactMap { code in
-            overflow[code].map {
-                Report.Omission(code: code, rule: $0.finding.rule, severity: $0.finding.severity, count: $0.count)
+        let omitted = overflow.keys.sorted { ($0.code, $1.severity) < ($1.code, $0.severity) }.compactMap { key in
+            overflow[key].map {
+                Report.Omission(code: key.code, rule: $0.finding.rule, severity: key.severity, count: $0.count)
             }
         }
         let tallies = kept.map { (code: $0.code, severity: $0.severity, count: 1) }

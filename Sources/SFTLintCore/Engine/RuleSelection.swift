@@ -9,8 +9,8 @@ public struct RuleSelection: Sendable, Hashable {
     /// Every rule.
     public static let all = RuleSelection()
 
-    private var selects: [Selector]
-    private var ignores: [Selector]
+    private var selects: [Layered]
+    private var ignores: [Layered]
 
     /// Selects every rule.
     public init() {
@@ -22,20 +22,47 @@ public struct RuleSelection: Sendable, Hashable {
     ///
     /// Throws for a selector that names no rule and no category.
     public init(select: [String], ignore: [String], rules: [CheckInfo]) throws(SFTLintError) {
-        selects = try Selector.parse(select, flag: "--select", rules: rules)
-        ignores = try Selector.parse(ignore, flag: "--ignore", rules: rules)
+        selects = try Selector.parse(select, flag: "--select", rules: rules).map { Layered(selector: $0, layer: 0) }
+        ignores = try Selector.parse(ignore, flag: "--ignore", rules: rules).map { Layered(selector: $0, layer: 0) }
+    }
+
+    /// This selection with more selectors laid over it, as a config file's per-path override adds them: the
+    /// override's `select` brings back rules the run ignores, its `ignore` drops rules for those paths, and
+    /// either beats a selector of this selection that is as specific.
+    public func extended(select: [String], ignore: [String], rules: [CheckInfo]) throws(SFTLintError) -> RuleSelection {
+        var extended = self
+        let layer = (selects + ignores).map(\.layer).max().map { $0 + 1 } ?? 1
+        let added = try RuleSelection(select: select, ignore: ignore, rules: rules)
+        // No select means every rule; it has to be said explicitly once another select joins.
+        if extended.selects.isEmpty, !added.selects.isEmpty { extended.selects = [Layered(selector: .all, layer: 0)] }
+        extended.selects += added.selects.map { Layered(selector: $0.selector, layer: layer) }
+        extended.ignores += added.ignores.map { Layered(selector: $0.selector, layer: layer) }
+        return extended
     }
 
     /// Whether the rule with this code and name runs.
     public func includes(_ info: CheckInfo) -> Bool {
-        let selected = selects.isEmpty ? 0 : selects.compactMap { $0.specificity(for: info) }.max()
+        let selected = selects.isEmpty ? (0, 0) : selects.compactMap { $0.rank(for: info) }.max(by: <)
         guard let selected else { return false }
-        guard let ignored = ignores.compactMap({ $0.specificity(for: info) }).max() else { return true }
+        guard let ignored = ignores.compactMap({ $0.rank(for: info) }).max(by: <) else { return true }
         return selected > ignored
     }
 }
 
 // MARK: - Selector
+
+extension RuleSelection {
+    /// A selector and the layer it came from: 0 for the run's own, higher for overrides laid over it.
+    struct Layered: Sendable, Hashable {
+        var selector: Selector
+        var layer: Int
+
+        /// Specificity first, then layer, so that a later layer wins a tie.
+        func rank(for info: CheckInfo) -> (Int, Int)? {
+            selector.specificity(for: info).map { ($0, layer) }
+        }
+    }
+}
 
 extension RuleSelection {
     /// One resolved selector.
@@ -71,7 +98,7 @@ extension RuleSelection {
         }
 
         /// A category letter is always valid, so that `--ignore V` works before any V rule exists.
-        private static func resolve(_ text: String, rules: [CheckInfo]) -> Selector? {
+        static func resolve(_ text: String, rules: [CheckInfo]) -> Selector? {
             let upper = text.uppercased()
             if upper == "ALL" { return .all }
             let lower = text.lowercased()

@@ -57,6 +57,8 @@ enum InputResolver {
                 continue
             }
             guard dataExtensions.contains((name as NSString).pathExtension.lowercased()) else { continue }
+            // The config file sits among the data it configures; it is not a dataset.
+            if name == "sftlint.json" { continue }
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
             var isSubdirectory: ObjCBool = false
             if FileManager.default.fileExists(atPath: full, isDirectory: &isSubdirectory), !isSubdirectory.boolValue {

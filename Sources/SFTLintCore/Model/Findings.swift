@@ -15,6 +15,16 @@ public struct Findings: Sendable {
                 related: related))
     }
 
+    /// Records a finding of the rule `info` describes, for a check whose rule is known only at run time.
+    public mutating func add(
+        _ info: CheckInfo, at location: Location, _ message: String, related: [RelatedLocation] = []
+    ) {
+        all.append(
+            Finding(
+                code: info.code, rule: info.name, severity: info.severity, message: message, location: location,
+                related: related))
+    }
+
     public mutating func append(contentsOf other: Findings) {
         all.append(contentsOf: other.all)
     }

@@ -81,7 +81,8 @@ public struct JSONReporter: Reporter {
         ]
         if !report.omitted.isEmpty {
             stats["omitted"] = .object(
-                Dictionary(uniqueKeysWithValues: report.omitted.map { ($0.code, JSONValue.integer($0.count)) }))
+                Dictionary(report.omitted.map { ($0.code, $0.count) }, uniquingKeysWith: +)
+                    .mapValues(JSONValue.integer))
         }
         return stats
     }

@@ -15,7 +15,8 @@ public struct JUnitReporter: Reporter {
     public func render(_ report: Report) -> String {
         var byCode: [String: [Finding]] = [:]
         for finding in report.findings { byCode[finding.code, default: []].append(finding) }
-        let omitted = Dictionary(uniqueKeysWithValues: report.omitted.map { ($0.code, $0.count) })
+        // One rule's omissions may come in several severities (a config's per-path severities).
+        let omitted = Dictionary(report.omitted.map { ($0.code, $0.count) }, uniquingKeysWith: +)
         let counts = report.countsByCode
         let failures = report.rules.filter { counts[$0.code, default: 0] > 0 }.count
         let suite = "name=\"sftlint\" tests=\"\(report.rules.count)\" failures=\"\(failures)\" errors=\"0\""
@@ -39,7 +40,8 @@ public struct JUnitReporter: Reporter {
                 continue
             }
             let findings = byCode[rule.code, default: []]
-            let worst = findings.map(\.severity).max() ?? report.omitted.first { $0.code == rule.code }?.severity
+            let severities = findings.map(\.severity) + report.omitted.filter { $0.code == rule.code }.map(\.severity)
+            let worst = severities.max()
             var text = findings.map(line).joined()
             if let more = omitted[rule.code] { text += "… \(more) more not listed (--max-findings-per-rule)\n" }
             let message = TextReporter.counted(count, "finding")
@@ -54,7 +56,8 @@ public struct JUnitReporter: Reporter {
 
     private func line(_ finding: Finding) -> String {
         let location = finding.location
-        return "\(location.path):\(location.line):\(location.column): \(finding.severity.rawValue): \(finding.message)\n"
+        return "\(location.path):\(location.line):\(location.column): \(finding.severity.rawValue): "
+            + finding.message + "\n"
     }
 
     /// Text for an XML 1.0 attribute or element: what XML can't hold (control characters other than tab and

@@ -37,8 +37,9 @@ public struct SARIFReporter: Reporter {
         ]
         var properties: [String: JSONValue] = ["score": .decimal(report.score.overall, places: 1)]
         if !report.omitted.isEmpty {
+            // One rule's omissions may come in several severities (a config's per-path severities).
             properties["omitted"] = .object(
-                Dictionary(uniqueKeysWithValues: report.omitted.map { ($0.code, JSONValue.integer($0.count)) }))
+                Dictionary(report.omitted.map { ($0.code, $0.count) }, uniquingKeysWith: +).mapValues { .integer($0) })
         }
         if let baseline = report.baseline {
             properties["baseline"] = .object([

@@ -72,6 +72,25 @@ import Testing
         #expect(report.limitingFindings(perRule: 0).findings == report.findings)
     }
 
+    /// A config's per-path severities can give one rule's findings several severities; each is counted apart.
+    @Test func limitingKeepsOmissionsApartBySeverity() {
+        let findings = [Severity.error, .warning, .error, .warning, .warning].enumerated().map { line, severity in
+            Finding(
+                code: "E003", rule: "special-token", severity: severity, message: "m",
+                location: Location(path: "a.jsonl", fileIndex: 0, line: line + 1, column: 1, record: line, pointer: ""))
+        }
+        let report = Report(
+            tool: .init(version: "test"), files: [], findings: findings, rules: SARIFReporterTests.rules,
+            score: Score(overall: 0, categories: [:]),
+            omitted: [Report.Omission(code: "E003", rule: "special-token", severity: .warning, count: 4)])
+        let limited = report.limitingFindings(perRule: 1)
+        #expect(limited.findings.count == 1)
+        #expect(limited.omitted.map { "\($0.severity) \($0.count)" } == ["error 1", "warning 7"])
+        #expect(limited.count(.warning) == report.count(.warning))
+        #expect(JUnitReporter().render(limited).contains("… 8 more not listed"))
+        #expect(SARIFReporter().render(limited).contains("\"E003\": 8"))
+    }
+
     // MARK: - Bad files
 
     @Test(arguments: [

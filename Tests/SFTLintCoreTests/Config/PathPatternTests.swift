@@ -1,0 +1,46 @@
+import Testing
+
+@testable import SFTLintCore
+
+@Suite("Path patterns")
+struct PathPatternTests {
+    @Test(arguments: [
+        ("eval/**", "eval/mmlu.jsonl", true),
+        ("eval/**", "eval/a/b/c.json", true),
+        ("eval/**", "data/eval/mmlu.jsonl", false),
+        ("eval/**", "evaluation/mmlu.jsonl", false),
+        ("**/test.jsonl", "test.jsonl", true),
+        ("**/test.jsonl", "a/b/test.jsonl", true),
+        ("**/test.jsonl", "a/b/test.json", false),
+        ("data/*.jsonl", "data/train.jsonl", true),
+        ("data/*.jsonl", "data/sub/train.jsonl", false),
+        ("data/**/*.jsonl", "data/train.jsonl", true),
+        ("data/**/*.jsonl", "data/x/y/train.jsonl", true),
+        ("data/train-?.jsonl", "data/train-1.jsonl", true),
+        ("data/train-?.jsonl", "data/train-12.jsonl", false),
+        ("data/train-?.jsonl", "data/train-/.jsonl", false),
+        // Without a slash, a name at any depth; a directory matches the files below it.
+        ("*.json", "a/b/c.json", true),
+        ("*.json", "a/b/c.jsonl", false),
+        ("eval", "data/eval/x.jsonl", true),
+        ("eval", "data/evaluation/x.jsonl", false),
+        ("data/eval", "data/eval/x.jsonl", true),
+        ("./eval/", "eval/x.jsonl", true),
+        ("评测/**", "评测/数据.jsonl", true),
+        ("*据.jsonl", "评测/数据.jsonl", true),
+        ("", "x.jsonl", false),
+        ("a*b*c*d*e*f*g", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", false),
+    ])
+    func matches(pattern: String, path: String, expected: Bool) {
+        #expect(PathPattern(pattern).matches(path) == expected)
+    }
+
+    @Test func overridesMatchPathsRelativeToTheirDirectory() {
+        let overrides = PathOverrides(
+            directory: "/repo", entries: [PathOverride(paths: [PathPattern("eval/**")]), PathOverride(paths: [PathPattern("*.json")])])
+        #expect(overrides.matching("/repo/eval/a.json") == [0, 1])
+        #expect(overrides.matching("/repo/./eval/../train.jsonl") == [])
+        #expect(overrides.matching("/elsewhere/eval/a.jsonl") == [])
+        #expect(overrides.matching("-") == [])
+    }
+}
