@@ -53,19 +53,19 @@ for i in $(seq 1 500); do record "$i"; done >data/train.jsonl
 
 echo "# 1. The first run: hundreds of findings, the gate fails."
 step "first run" 1 "$sftlint" check data/ --quiet
-expect "1 file · 583 records (alpaca 583) · 132 errors · 83 warnings"
+expect "1 file · 583 records (alpaca 583) · 132 errors · 84 warnings · 82 infos"
 findings=$(grep -c '^data/train.jsonl:[0-9]*:[0-9]*: \(error\|warning\|info\):' <<<"$out" || true)
 [ "$findings" -ge 200 ] || fail "expected hundreds of findings, got $findings"
 
 echo "# 2. Accept what is there: write a baseline and commit it."
 step "write baseline" 0 "$sftlint" check data/ --quiet --write-baseline .sftlint-baseline.json
-expect "wrote 215 findings to baseline '.sftlint-baseline.json'"
-[ "$(grep -c '"fingerprint"' .sftlint-baseline.json)" -eq 215 ] || fail "baseline should hold 215 findings"
+expect "wrote 298 findings to baseline '.sftlint-baseline.json'"
+[ "$(grep -c '"fingerprint"' .sftlint-baseline.json)" -eq 298 ] || fail "baseline should hold 298 findings"
 
 echo "# 3. The gate with the baseline is green."
 step "gate with baseline" 0 "$sftlint" check data/ --baseline .sftlint-baseline.json
 expect "0 errors · 0 warnings · 0 infos · score 100.0/100"
-expect "baseline: 215 known findings not shown · 0 baseline findings no longer occur"
+expect "baseline: 298 known findings not shown · 0 baseline findings no longer occur"
 
 echo "# 4. Records inserted at the top and the file reordered: the old findings stay accepted."
 { record 501; tac data/train.jsonl; } >data/train.jsonl.new && mv data/train.jsonl.new data/train.jsonl

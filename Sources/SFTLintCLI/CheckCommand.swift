@@ -46,6 +46,9 @@ struct CheckCommand {
             "--short-response-words", "N", expects: "a whole number of 1 or more",
             help: "L001: responses with fewer words are short (default 2; a CJK character counts half)"),
         .value(
+            "--max-tokens", "N", expects: "a whole number of 1 or more",
+            help: "the training sequence length in estimated tokens: L002 and stats.budget"),
+        .value(
             "--eos", "TOKEN", expects: "a token such as </s>",
             help: "the model's end-of-sequence token: every response must end with it (E001)"),
         .value(
@@ -142,6 +145,7 @@ struct CheckCommand {
             }
         case "--against":
             settings.against.append(try spec.parse(value) { $0.isEmpty ? nil : $0 == "-" ? .standardInput : .path($0) })
+        case "--max-tokens": settings.maxTokens = try spec.parse(value) { Int($0).flatMap { $0 >= 1 ? $0 : nil } }
         case "--eos": settings.eos = try spec.parse(value) { $0.isEmpty ? nil : $0 }
         case "--special-token": settings.specialTokens.append(try spec.parse(value) { $0.isEmpty ? nil : $0 })
         case "--help": isHelp = true

@@ -43,7 +43,12 @@ struct EndToEndTests {
         // One info (an unknown field) in 20 records: passes the default gate, fails --fail-on info, and scores
         // 100 · exp(−10 · 0.02 / 20) = 99.0.
         var lines = "{\"instruction\": \"Hi\", \"output\": \"Hello.\", \"reference\": \"x\"}\n"
-        for i in 1..<20 { lines += "{\"instruction\": \"Question \(i)\", \"output\": \"Answer \(i).\"}\n" }
+        // Prompts of different words: "Question 1" … "Question 19" would be one template (V003).
+        let topics = [
+            "rain", "snow", "wind", "tides", "stars", "clouds", "rivers", "deserts", "forests", "volcanoes", "glaciers",
+            "comets", "planets", "oceans", "islands", "caves", "storms", "seasons", "eclipses",
+        ]
+        for (i, topic) in topics.enumerated() { lines += "{\"instruction\": \"What are \(topic)?\", \"output\": \"Answer \(i).\"}\n" }
         try Data(lines.utf8).write(to: file)
         #expect(run(["check", file.path]).status == .success)
         #expect(run(["check", file.path, "--fail-on", "info"]).status == .failure)

@@ -21,6 +21,8 @@ public let allChecks: [any Check] = [
     DuplicateKeyCheck(),
     NotAnObjectCheck(),
     ShortResponseCheck(),
+    TooLongCheck(),
+    LengthOutlierCheck(),
     UnknownFormatCheck(),
     MissingFieldCheck(),
     WrongTypeCheck(),
@@ -33,4 +35,7 @@ public let allChecks: [any Check] = [
     NoAssistantTurnCheck(),
     EmptyTurnCheck(),
     RoleTagDriftCheck(),
+    LowDiversityCheck(),
+    RepeatedOpeningCheck(),
+    DominantTemplateCheck(),
 ]

@@ -3,6 +3,7 @@ struct CheckPlan: Sendable {
     /// Boxed, so that calling a check for every record doesn't copy its value each time.
     let sampleChecks: [SampleCheckBox]
     let datasetChecks: [any DatasetCheck]
+    let statisticsChecks: [any StatisticsCheck]
     let infos: [CheckInfo]
     /// The checks that run on a file, by profile (see `RuleProfiles`).
     let masks: [Mask]
@@ -30,6 +31,8 @@ struct CheckPlan: Sendable {
         let datasets = checks.compactMap { $0 as? any DatasetCheck }
         sampleChecks = samples.map { SampleCheckBox.make($0) }
         datasetChecks = datasets
+        // Statistics rules conclude on the whole run's figures, so they run when any file selects them.
+        statisticsChecks = checks.compactMap { $0 as? any StatisticsCheck }
         infos = checks.map(\.info).sorted { $0.code < $1.code }
         masks = profiles.profiles.map { profile in
             let severities = checks.reduce(into: [String: Severity]()) { all, check in

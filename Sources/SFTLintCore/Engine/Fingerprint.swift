@@ -5,6 +5,11 @@
 /// or reordering records leaves the fingerprints of untouched records as they were. Editing a record changes
 /// the fingerprints of its findings: an edited record counts as new and is checked again.
 ///
+/// A finding about a whole file (`Finding.describesFile`: a share, a mix of formats, a dominant template) sits
+/// at an example record that reordering changes; its fingerprint takes its message, with every number written
+/// `#`, instead of the example's content and pointer: it stays while the file has that problem, whatever the
+/// counts.
+///
 /// Two findings with the same code, pointer and record content (two identical records with the same defect, or
 /// one rule firing twice in one field) are told apart by the occurrence number, counted in report order; so
 /// a baseline matches them by count, not by which copy is which.
@@ -47,17 +52,39 @@ public enum Fingerprint {
         for index in findings.indices {
             let finding = findings[index]
             let location = finding.location
-            let rule = Hash64.combine(Hash64.hash(finding.code), Hash64.hash(location.pointer))
-            let base = Hash64.combine(rule, content(location) ?? Hash64.hash(location.path))
+            let code = Hash64.hash(finding.code)
+            let rule = Hash64.combine(code, Hash64.hash(location.pointer))
+            let base =
+                finding.describesFile
+                ? Hash64.combine(code, Hash64.hash(withoutNumbers(finding.message)))
+                : Hash64.combine(rule, content(location) ?? Hash64.hash(location.path))
             let occurrence = occurrences[base, default: 0]
             occurrences[base] = occurrence + 1
             findings[index].fingerprint = hex(Hash64.combine(base, Hash64.mix(occurrence)))
-            if let related = finding.related.first?.location, related.path == location.path,
+            if !finding.describesFile, let related = finding.related.first?.location, related.path == location.path,
                 related.fileIndex == location.fileIndex, let other = content(related)
             {
                 findings[index].relatedFingerprint = hex(Hash64.combine(Hash64.combine(rule, other), Hash64.mix(0)))
             }
         }
+    }
+
+    /// `text` with every run of digits (and the decimal points between them) as one `#`: `72% (417 of 583)`
+    /// reads `#% (# of #)`.
+    static func withoutNumbers(_ text: String) -> String {
+        var out = ""
+        var isInNumber = false
+        for scalar in text.unicodeScalars {
+            let isDigit = ("0"..."9").contains(scalar)
+            if isDigit || (isInNumber && scalar == ".") {
+                if !isInNumber { out += "#" }
+                isInNumber = true
+            } else {
+                isInNumber = false
+                out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
     }
 
     /// 16 lowercase hex digits.

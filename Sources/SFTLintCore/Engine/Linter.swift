@@ -70,13 +70,10 @@ public struct Linter: Sendable {
         let selected = all.filter { profiles.includesAnywhere($0.info) }
         let plan = CheckPlan(Linter.configure(selected, with: settings), profiles: profiles)
         let builder = SampleBuilder(forcedFormat: options.inputFormat)
-        let fingerprints = options.isFingerprinting
-        let outcome = { @Sendable (batch: Batch) in
-            BatchOutcome(batch: batch, plan: plan, builder: builder, isFingerprinting: fingerprints)
-        }
         var run = RunState(
-            files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule)
-        run.isFingerprinting = fingerprints
+            files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule,
+            statistics: DatasetStatistics(maxTokens: settings.maxTokens))
+        run.isFingerprinting = options.isFingerprinting
 
         // Batches from several files share one round, so a directory of small files still uses every core.
         var pending: [Batch] = []
@@ -86,13 +83,26 @@ public struct Linter: Sendable {
             while let batch = try framer.nextBatch() {
                 pending.append(batch)
                 if pending.count >= round {
-                    run.absorb(Parallel.map(pending, jobs: jobs, outcome))
+                    run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
                     pending.removeAll(keepingCapacity: true)
                 }
             }
         }
-        run.absorb(Parallel.map(pending, jobs: jobs, outcome))
+        run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
         return run.report(tool: Report.Tool(version: options.version), rules: plan.infos)
+    }
+
+    /// Runs a round of batches on the cores. Each batch's statistics start from the run's, so that the distinct
+    /// counters skip what the run already knows it won't keep.
+    private func outcomes(
+        of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, run: RunState, jobs: Int
+    ) -> [BatchOutcome] {
+        let statistics = run.statistics.emptyBatch()
+        let isFingerprinting = run.isFingerprinting
+        return Parallel.map(batches, jobs: jobs) {
+            BatchOutcome(
+                batch: $0, plan: plan, builder: builder, statistics: statistics, isFingerprinting: isFingerprinting)
+        }
     }
 }
 
@@ -101,6 +111,7 @@ struct BatchOutcome: Sendable {
     let fileIndex: Int
     var findings = Findings()
     let states: [any DatasetStateBox]
+    var statistics: DatasetStatistics
     var records = 0
     /// The content hash of each record, in order, for fingerprints.
     var contentHashes: [UInt64] = []
@@ -111,9 +122,12 @@ struct BatchOutcome: Sendable {
         Dictionary(uniqueKeysWithValues: zip(SampleFormat.allCases, formatCounts).filter { $0.1 > 0 })
     }
 
-    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder, isFingerprinting: Bool) {
+    init(
+        batch: Batch, plan: CheckPlan, builder: SampleBuilder, statistics: DatasetStatistics, isFingerprinting: Bool
+    ) {
         fileIndex = batch.file.index
         states = plan.makeStates()
+        self.statistics = statistics
         let mask = plan.mask(forFile: batch.file.index)
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
@@ -122,6 +136,8 @@ struct BatchOutcome: Sendable {
                 if isFingerprinting { contentHashes.append(Fingerprint.contentHash(of: sample)) }
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
+            // First, so that the length rules find the sample's profile measured.
+            self.statistics.observe(sample)
             for index in mask.sampleChecks { plan.sampleChecks[index].inspect(sample, report: &findings) }
             // A dataset rule that is off for this file doesn't see its samples at all.
             for index in mask.datasetChecks { states[index].observe(sample) }
@@ -141,6 +157,9 @@ struct RunState {
     /// The first finding of each rule beyond the limit, standing for the rest (rule name and severity); by
     /// severity too, since a config file's per-path severities can give one rule's findings several.
     var overflow: [Overflow: (finding: Finding, count: Int)] = [:]
+    /// Statistics of the whole run, and the samples and lengths of each file.
+    var statistics: DatasetStatistics
+    var fileStatistics: [SampleStatistics]
     /// The content hash of every record, by file: 8 bytes a record, for fingerprints.
     var contentHashes: [[UInt64]]
     var isFingerprinting = true
@@ -150,12 +169,14 @@ struct RunState {
         let severity: Severity
     }
 
-    init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int) {
+    init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int, statistics: DatasetStatistics) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
         contentHashes = Array(repeating: [], count: files.count)
         self.states = plan.makeStates()
         self.plan = plan
         self.maxFindingsPerRule = maxFindingsPerRule
+        self.statistics = statistics
+        fileStatistics = files.map { _ in statistics.emptyBatch().samples }
     }
 
     /// Folds in batch outcomes, which must come in data order.
@@ -166,6 +187,8 @@ struct RunState {
             contentHashes[outcome.fileIndex].append(contentsOf: outcome.contentHashes)
             files[outcome.fileIndex].formats.merge(outcome.formats, uniquingKeysWith: +)
             for (state, later) in zip(states, outcome.states) { state.merge(later) }
+            statistics.merge(outcome.statistics)
+            fileStatistics[outcome.fileIndex].merge(outcome.statistics.samples)
         }
     }
 
@@ -191,6 +214,7 @@ struct RunState {
     mutating func report(tool: Report.Tool, rules: [CheckInfo]) -> Report {
         var concluded = Findings()
         for state in states { state.conclude(into: &concluded) }
+        for check in plan.statisticsChecks { check.conclude(statistics, report: &concluded) }
         keep(concluded.all)
         var sorted = kept.sorted(by: Finding.reportOrder)
         if isFingerprinting { Fingerprint.assign(to: &sorted, contentHashes: contentHashes) }
@@ -203,9 +227,11 @@ struct RunState {
             + omitted.map { (code: $0.code, severity: $0.severity, count: $0.count) }
         let records = files.reduce(0) { $0 + $1.records }
         let score = Score(tallies: tallies, records: records, categories: Set(rules.compactMap(\.category)))
-        let stats = states.reduce(into: [String: JSONValue]()) { all, state in
+        var stats = states.reduce(into: [String: JSONValue]()) { all, state in
             all.merge(state.statistics()) { first, _ in first }
         }
+        let perFile = zip(files, fileStatistics).map { (path: $0.path, statistics: $1) }
+        stats.merge(statistics.json(files: perFile)) { first, _ in first }
         return Report(
             tool: tool, files: files, findings: sorted, rules: rules, score: score, stats: stats, omitted: omitted)
     }

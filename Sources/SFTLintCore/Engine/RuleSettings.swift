@@ -16,7 +16,8 @@ public struct RuleSettings: Sendable, Hashable {
     /// L001 short-response: a response with fewer words than this is short when its prompt asks for a long form;
     /// a CJK character counts as half a word, so the default 2 means 2 words or 4 CJK characters.
     public var shortResponseWords = 2
-    /// The most tokens a sample may have (`--max-tokens`); nil leaves the token-length rule off.
+    /// The sequence length a model trains at, in estimated tokens (`--max-tokens`): turns on L002 and the
+    /// report's `stats.budget`. Nil: no budget.
     public var maxTokens: Int?
 
     /// The model's end-of-sequence token (`--eos`): E001 checks every response ends with it, E003 leaves it to E001.
@@ -37,6 +38,7 @@ public struct RuleSettings: Sendable, Hashable {
     public var arguments: [String] {
         var arguments: [String] = []
         if let eos { arguments += ["--eos", eos] }
+        if let maxTokens { arguments += ["--max-tokens", String(maxTokens)] }
         for token in specialTokens { arguments += ["--special-token", token] }
         return arguments
     }

@@ -13,6 +13,8 @@ public struct Finding: Sendable, Hashable {
     /// The fingerprint this finding would have on its first related record, for matching a baseline after the
     /// records of a group were reordered; not part of any report.
     var relatedFingerprint: String?
+    /// Whether the finding is about its file as a whole, its location only an example (`Findings.add`).
+    public var describesFile = false
 
     public init(
         code: String, rule: String, severity: Severity, message: String, location: Location,

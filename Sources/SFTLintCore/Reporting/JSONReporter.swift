@@ -10,11 +10,13 @@
 ///               related: [{path, line, record}]}],
 ///   baseline: {path, matched, noLongerOccurring},   (only with --baseline)
 ///   stats: {formats: {<format>: records}, rules: {<code>: findings},
+///           samples, lengths, diversity, openings, files: [{path, samples, lengths}], budget,
 ///           reasoning: {samples, share}, boilerplate: {samples, share}} }
 /// ```
 /// `record` is null for a finding about a whole file; `fingerprint` is the finding's content-based identity
-/// (`Fingerprint`), empty in a report not built by the engine; `reasoning` and `boilerplate` are there when E004 and C003
-/// run. Scores have one decimal. Keys are sorted and the output is
+/// (`Fingerprint`), empty in a report not built by the engine; `reasoning` and `boilerplate` are there when E004
+/// and C003 run, `budget` with `--max-tokens`; the README's schema section describes every key. Scores have one
+/// decimal. Keys are sorted and the output is
 /// the same bytes for the same report, so goldens and diffs stay stable. Adding a key keeps the version; removing
 /// or changing one bumps it.
 public struct JSONReporter: Reporter {

@@ -77,6 +77,22 @@ import Testing
         }
     }
 
+    /// A finding about the whole file (here V003, a dominant template, and S006, mixed formats) sits at an example
+    /// record; reordering or adding records changes the example and the counts, not the finding.
+    @Test func findingsAboutTheFileFollowTheirMessage() throws {
+        let templated = (1...12).map { #"{"instruction": "What is \#($0) plus \#($0)?", "output": "\#(2 * $0)."}"# }
+        let sharegpt = #"{"conversations": [{"from": "human", "value": "Hi"}, {"from": "gpt", "value": "Hello."}]}"#
+        let before = try Self.lint(templated + [sharegpt])
+        #expect(before.codes("V003").count == 1)
+        #expect(before.codes("S006").count == 1)
+        #expect(before.findings.filter { $0.code == "V003" || $0.code == "S006" }.allSatisfy { $0.describesFile })
+        let more = (13...15).map { #"{"instruction": "What is \#($0) plus \#($0)?", "output": "\#(2 * $0)."}"# }
+        let after = try Self.lint([sharegpt] + more + templated.reversed())
+        #expect(after.codes("V003").first?.message != before.codes("V003").first?.message)
+        #expect(Baseline(report: before).filter(after, path: "b.json").findings.isEmpty)
+        #expect(Fingerprint.withoutNumbers("72% of prompts (417 of 583.5), v1.2") == "#% of prompts (# of #), v#")
+    }
+
     @Test func editingARecordChangesOnlyItsFindings() throws {
         let before = Self.fingerprints(try Self.lint(Self.records))
         var edited = Self.records

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// A sample as the duplicate rules read it: each turn normalised once (NFKC, case folded, whitespace collapsed),
 /// and the keys and sketches the rules compare, each computed on first use.
 ///
@@ -177,26 +171,9 @@ final class SampleText {
     // MARK: - Per thread
 
     /// The calling thread's instance, made on first use and freed when the thread ends.
-    private static var current: SampleText {
-        if let pointer = pthread_getspecific(threadKey) {
-            return Unmanaged<SampleText>.fromOpaque(pointer).takeUnretainedValue()
-        }
-        let text = SampleText()
-        pthread_setspecific(threadKey, Unmanaged.passRetained(text).toOpaque())
-        return text
-    }
+    private static let perThread = PerThread { SampleText() }
 
-    private static let threadKey: pthread_key_t = {
-        var key = pthread_key_t()
-        pthread_key_create(&key) { pointer in
-            #if canImport(Darwin)
-                Unmanaged<SampleText>.fromOpaque(pointer).release()
-            #else
-                if let pointer { Unmanaged<SampleText>.fromOpaque(pointer).release() }
-            #endif
-        }
-        return key
-    }()
+    private static var current: SampleText { perThread.current }
 }
 
 /// The shingle sketch of normalised text.

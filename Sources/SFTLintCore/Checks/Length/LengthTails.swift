@@ -1,0 +1,107 @@
+/// One length of a dataset's samples (prompt or response, in estimated tokens), kept the way L003 needs it in
+/// bounded memory: a histogram of log-spaced buckets for the median and MAD, and the records of both tails.
+///
+/// Each tail keeps the records at or beyond a cut that only moves outwards: at most `capacity` records, the
+/// longest (or shortest) ones, ties at the cut's bucket kept whole. Outliers are rare by definition, so the tails
+/// hold every record beyond the bound unless more than `capacity` are; then L003 reports the `capacity` most
+/// extreme and counts the rest in `stats.lengthOutliers`.
+struct LengthTails: Sendable {
+    struct Entry: Sendable {
+        var bucket: Int
+        var tokens: Int
+        var ref: RecordRef
+    }
+
+    /// Records kept per tail.
+    static let defaultCapacity = 10_000
+
+    let capacity: Int
+    /// Samples by `LengthDistribution.bucket(of:)` of their length.
+    private(set) var buckets: [Int: Int] = [:]
+    private(set) var count = 0
+    /// Records with bucket ≥ `highCut`, and with bucket ≤ `lowCut`, in data order.
+    private(set) var high: [Entry] = []
+    private(set) var low: [Entry] = []
+    private(set) var highCut = 0
+    private(set) var lowCut = Int.max
+
+    init(capacity: Int = LengthTails.defaultCapacity) {
+        self.capacity = capacity
+    }
+
+    mutating func add(_ tokens: Int, at ref: RecordRef) {
+        let bucket = LengthDistribution.bucket(of: tokens)
+        count += 1
+        buckets[bucket, default: 0] += 1
+        let entry = Entry(bucket: bucket, tokens: tokens, ref: ref)
+        if bucket >= highCut {
+            high.append(entry)
+            if high.count > 2 * capacity { trimHigh() }
+        }
+        if bucket <= lowCut {
+            low.append(entry)
+            if low.count > 2 * capacity { trimLow() }
+        }
+    }
+
+    mutating func merge(_ later: LengthTails) {
+        count += later.count
+        buckets.merge(later.buckets, uniquingKeysWith: +)
+        highCut = max(highCut, later.highCut)
+        lowCut = min(lowCut, later.lowCut)
+        high.removeAll { $0.bucket < highCut }
+        high += later.high.lazy.filter { $0.bucket >= self.highCut }
+        low.removeAll { $0.bucket > lowCut }
+        low += later.low.lazy.filter { $0.bucket <= self.lowCut }
+        if high.count > 2 * capacity { trimHigh() }
+        if low.count > 2 * capacity { trimLow() }
+    }
+
+    /// Moves the cuts in until each tail holds at most `capacity` records. The result depends only on the data,
+    /// not on how it was split: the tightest cut at which the whole has no more than `capacity` beyond.
+    mutating func trim() {
+        if high.count > capacity { trimHigh() }
+        if low.count > capacity { trimLow() }
+    }
+
+    private mutating func trimHigh() {
+        // The bucket at position `capacity`, longest first, can't be kept whole: keep only longer buckets.
+        highCut = high.map(\.bucket).sorted(by: >)[capacity] + 1
+        high.removeAll { $0.bucket < highCut }
+    }
+
+    private mutating func trimLow() {
+        lowCut = low.map(\.bucket).sorted()[capacity] - 1
+        low.removeAll { $0.bucket > lowCut }
+    }
+
+    // MARK: - The robust bound
+
+    /// The median and the MAD of ln(1 + length), read from the buckets (each at its middle, so within 0.8%).
+    var logMedianAndMAD: (median: Double, mad: Double)? {
+        guard count > 0 else { return nil }
+        let points = buckets.keys.sorted().map { bucket -> (value: Double, count: Int) in
+            (log(1 + LengthDistribution.middle(ofBucket: bucket)), buckets[bucket] ?? 0)
+        }
+        let median = Self.median(points)
+        let deviations = points.map { (abs($0.value - median), $0.count) }.sorted { $0.0 < $1.0 }
+        return (median, Self.median(deviations.map { (value: $0.0, count: $0.1) }))
+    }
+
+    /// The lower median of weighted sorted points.
+    private static func median(_ points: [(value: Double, count: Int)]) -> Double {
+        let total = points.reduce(0) { $0 + $1.count }
+        var seen = 0
+        for point in points {
+            seen += point.count
+            if 2 * seen >= total { return point.value }
+        }
+        return points.last?.value ?? 0
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,68 @@
+/// Distinct-1, -2 and -3 of a body of texts: distinct n-grams over all n-grams, with words as units (a Latin word
+/// lowercased, a number, a CJK character) and n-grams never crossing from one text to the next.
+///
+/// The n-gram totals are exact; the distinct counts are `DistinctCounter`s, exact up to their capacity and
+/// sampled beyond.
+struct NGramDiversity: Sendable {
+    /// Distinct unigrams, bigrams, trigrams: three properties rather than an array, which would check its
+    /// uniqueness on each of the millions of updates.
+    private(set) var unigrams: DistinctCounter
+    private(set) var bigrams: DistinctCounter
+    private(set) var trigrams: DistinctCounter
+    /// N-grams of each size, repeats included.
+    private(set) var totals = [0, 0, 0]
+    /// The last two words of the current text, 0 before them.
+    private var previous: UInt64 = 0
+    private var beforePrevious: UInt64 = 0
+    /// Words of the current text so far.
+    private var words = 0
+
+    init(capacity: Int = DistinctCounter.defaultCapacity, levels: [Int] = [0, 0, 0]) {
+        unigrams = DistinctCounter(capacity: capacity, level: levels[0])
+        bigrams = DistinctCounter(capacity: capacity, level: levels[1])
+        trigrams = DistinctCounter(capacity: capacity, level: levels[2])
+    }
+
+    var distinct: [DistinctCounter] { [unigrams, bigrams, trigrams] }
+
+    /// The counters' levels, to start a batch's counters where the run already is.
+    var levels: [Int] { distinct.map(\.level) }
+
+    var isExact: Bool { distinct.allSatisfy(\.isExact) }
+
+    /// Adds the next word of the current text.
+    @inline(__always)
+    mutating func add(word: UInt64) {
+        words += 1
+        unigrams.add(word)
+        if words >= 2 {
+            let bigram = Hash64.combine(previous, word)
+            bigrams.add(bigram)
+            if words >= 3 { trigrams.add(Hash64.combine(beforePrevious, bigram)) }
+        }
+        beforePrevious = previous
+        previous = word
+    }
+
+    /// Ends the current text: the next word starts new n-grams.
+    mutating func endText() {
+        if words > 0 { totals[0] += words }
+        if words > 1 { totals[1] += words - 1 }
+        if words > 2 { totals[2] += words - 2 }
+        words = 0
+        previous = 0
+        beforePrevious = 0
+    }
+
+    mutating func merge(_ other: NGramDiversity) {
+        unigrams.merge(other.unigrams)
+        bigrams.merge(other.bigrams)
+        trigrams.merge(other.trigrams)
+        for n in 0..<3 { totals[n] += other.totals[n] }
+    }
+
+    /// Distinct-n for n = 1, 2, 3 (0 when there are no n-grams).
+    var ratios: [Double] {
+        (0..<3).map { totals[$0] == 0 ? 0 : Swift.min(1, distinct[$0].estimate / Double(totals[$0])) }
+    }
+}
