@@ -16,6 +16,12 @@ struct CheckCommand {
             help: "exit 1 on a finding this severe or worse"),
         .value(
             "--fail-under", "SCORE", expects: "a number from 0 to 100", help: "exit 1 when the score is below SCORE"),
+        .value(
+            "--baseline", "FILE", expects: "a baseline file path",
+            help: "report only findings not in FILE; counts, score and the gate see only those"),
+        .value(
+            "--write-baseline", "FILE", expects: "a file path",
+            help: "record every finding in FILE as accepted, and exit 0"),
         .flag("--exit-zero", help: "exit 0 even when the data fails (usage and input errors still exit 2)"),
         .flag("--statistics", help: "text: print only the per-rule counts, the statistics and the summary line"),
         .flag("--quiet", help: "text: print only the findings and the summary line"),
@@ -92,6 +98,7 @@ struct CheckCommand {
     /// `--config FILE`; nil looks for a config file from the working directory.
     var configPath: String?
     var isConfigDisabled = false
+    var baselineOptions = BaselineOptions()
     /// Long names of the options given, so that the config file sets only the others.
     var given: Set<String> = []
 
@@ -121,6 +128,9 @@ struct CheckCommand {
         case "--fail-on": gate.failOn = try spec.parse(value, Gate.FailOn.init(rawValue:))
         case "--fail-under":
             gate.failUnder = try spec.parse(value) { Double($0).flatMap { (0...100).contains($0) ? $0 : nil } }
+        case "--baseline": baselineOptions.readPath = try spec.parse(value) { $0.isEmpty ? nil : $0 }
+        case "--write-baseline":
+            baselineOptions.output = try spec.parse(value) { $0.isEmpty ? nil : ReportFile(path: $0) }
         case "--exit-zero": gate.isExitZero = true
         case "--statistics": isStatisticsOnly = true
         case "--quiet": isQuiet = true
@@ -159,6 +169,7 @@ struct CheckCommand {
             // Eval data given with --against is an input too.
             try output?.checkNotInput(inputs + settings.against)
             try html?.checkNotInput(inputs + settings.against, option: "--html")
+            try baselineOptions.output?.checkNotInput(inputs + settings.against, option: "--write-baseline")
             if let html, let output, html.isSameFile(as: output) {
                 throw UsageError("--html and --output name the same file '\(html.path)'")
             }
@@ -166,12 +177,19 @@ struct CheckCommand {
             console.printUsageError(error)
             return .error
         }
-        let report: Report
+        var report: Report
         let gate: Gate
         do throws(SFTLintError) {
+            let baseline = try baselineOptions.load()
             let configuration = try effectiveConfiguration(toolkit: toolkit)
             gate = self.gate.adopting(configuration)
-            report = try toolkit.lint(inputs, try lintOptions(configuration, toolkit: toolkit))
+            var options = try lintOptions(configuration, toolkit: toolkit)
+            let limit = options.maxFindingsPerRule
+            if baselineOptions.isActive { options.maxFindingsPerRule = 0 }
+            options.isFingerprinting = baselineOptions.isActive || reporter.showsFingerprints
+            report = try toolkit.lint(inputs, options)
+            report = try baselineOptions.apply(
+                to: report, baseline: baseline, maxFindingsPerRule: limit, console: &console)
         } catch {
             console.printError(error.message)
             return .error
@@ -199,7 +217,7 @@ struct CheckCommand {
         } else {
             console.print(text)
         }
-        return gate.status(for: report)
+        return baselineOptions.output == nil ? gate.status(for: report) : .success
     }
 }
 

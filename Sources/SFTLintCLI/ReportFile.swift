@@ -36,18 +36,19 @@ struct ReportFile: Equatable, Sendable {
         FileIdentity(path).isSameFile(as: FileIdentity(other.path))
     }
 
-    /// Writes `text` to a temporary file next to `path`, flushes it, and renames it to `path`.
-    func write(_ text: String) throws(SFTLintError) {
+    /// Writes `text` to a temporary file next to `path`, flushes it, and renames it to `path`; `what` names the
+    /// content in errors.
+    func write(_ text: String, what: String = "the report") throws(SFTLintError) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
         let temporary = "\(directory).\(name).sftlint-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).tmp"
         let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw failure() }
+        guard descriptor >= 0 else { throw failure(what) }
         let isWritten = FileDescriptorStream.writeAll(text, to: descriptor) && fsync(descriptor) == 0
-        var error = isWritten ? nil : failure()
-        if close(descriptor) != 0, error == nil { error = failure() }
-        if error == nil, rename(temporary, path) != 0 { error = failure() }
+        var error = isWritten ? nil : failure(what)
+        if close(descriptor) != 0, error == nil { error = failure(what) }
+        if error == nil, rename(temporary, path) != 0 { error = failure(what) }
         if let error {
             unlink(temporary)
             throw error
@@ -55,8 +56,8 @@ struct ReportFile: Equatable, Sendable {
     }
 
     /// The error for the current `errno`.
-    private func failure() -> SFTLintError {
-        SFTLintError("cannot write the report to '\(path)': \(String(cString: strerror(errno)))")
+    private func failure(_ what: String) -> SFTLintError {
+        SFTLintError("cannot write \(what) to '\(path)': \(String(cString: strerror(errno)))")
     }
 }
 

@@ -106,10 +106,10 @@ import Testing
         (["-x"], "unknown option '-x'"),
         (["--bogus=1"], "unknown option '--bogus'"),
         (["--quiet=yes"], "--quiet takes no value"),
-        (["--format"], "--format expects one of text, json, markdown, html"),
-        (["--format", "--quiet"], "--format expects one of text, json, markdown, html"),
-        (["--format", "xml"], "--format expects one of text, json, markdown, html, got 'xml'"),
-        (["--format="], "--format expects one of text, json, markdown, html, got ''"),
+        (["--format"], "--format expects one of text, json, markdown, html, sarif, github, junit"),
+        (["--format", "--quiet"], "--format expects one of text, json, markdown, html, sarif, github, junit"),
+        (["--format", "xml"], "--format expects one of text, json, markdown, html, sarif, github, junit, got 'xml'"),
+        (["--format="], "--format expects one of text, json, markdown, html, sarif, github, junit, got ''"),
         (
             ["--input-format", "chatml"],
             "--input-format expects one of alpaca, sharegpt, openai, text, prompt-completion, got 'chatml'"

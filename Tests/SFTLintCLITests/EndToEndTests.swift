@@ -91,7 +91,11 @@ struct EndToEndTests {
         for finding in findings {
             #expect(
                 Set(finding.keys)
-                    == ["rule", "code", "severity", "message", "path", "line", "column", "record", "pointer", "related"])
+                    == [
+                        "rule", "code", "severity", "message", "path", "line", "column", "record", "pointer",
+                        "fingerprint", "related",
+                    ])
+            #expect((finding["fingerprint"] as? String)?.count == 16)
         }
         let categories = try #require(object["categories"] as? [String: [String: Any]])
         // One entry per category of the rules that ran: all of them, by default.

@@ -29,6 +29,9 @@ public struct LintOptions: Sendable {
     public var overrides = PathOverrides()
     /// Regex rules defined without Swift (a config file's `rules`); they run like the checks the linter holds.
     public var customRules: [CustomRule] = []
+    /// Whether findings get content fingerprints (`Finding.fingerprint`), for baselines and the JSON and SARIF
+    /// reports. Costs a hash of every record and 8 bytes a record for the run; off, fingerprints stay empty.
+    public var isFingerprinting = true
 
     public init(
         selection: RuleSelection = .all, inputFormat: SampleFormat? = nil, jobs: Int = 0, version: String,
@@ -70,6 +73,7 @@ public struct Linter: Sendable {
         var run = RunState(
             files: resolved.map(\.file), plan: plan, maxFindingsPerRule: options.maxFindingsPerRule,
             statistics: DatasetStatistics(maxTokens: settings.maxTokens))
+        run.isFingerprinting = options.isFingerprinting
 
         // Batches from several files share one round, so a directory of small files still uses every core.
         var pending: [Batch] = []
@@ -94,8 +98,10 @@ public struct Linter: Sendable {
         of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, run: RunState, jobs: Int
     ) -> [BatchOutcome] {
         let statistics = run.statistics.emptyBatch()
+        let isFingerprinting = run.isFingerprinting
         return Parallel.map(batches, jobs: jobs) {
-            BatchOutcome(batch: $0, plan: plan, builder: builder, statistics: statistics)
+            BatchOutcome(
+                batch: $0, plan: plan, builder: builder, statistics: statistics, isFingerprinting: isFingerprinting)
         }
     }
 }
@@ -107,6 +113,8 @@ struct BatchOutcome: Sendable {
     let states: [any DatasetStateBox]
     var statistics: DatasetStatistics
     var records = 0
+    /// The content hash of each record, in order, for fingerprints.
+    var contentHashes: [UInt64] = []
     /// Records per format, indexed like `SampleFormat.allCases`: counted per record, so no hashing.
     var formatCounts = [Int](repeating: 0, count: SampleFormat.allCases.count)
 
@@ -114,7 +122,9 @@ struct BatchOutcome: Sendable {
         Dictionary(uniqueKeysWithValues: zip(SampleFormat.allCases, formatCounts).filter { $0.1 > 0 })
     }
 
-    init(batch: Batch, plan: CheckPlan, builder: SampleBuilder, statistics: DatasetStatistics) {
+    init(
+        batch: Batch, plan: CheckPlan, builder: SampleBuilder, statistics: DatasetStatistics, isFingerprinting: Bool
+    ) {
         fileIndex = batch.file.index
         states = plan.makeStates()
         self.statistics = statistics
@@ -123,6 +133,7 @@ struct BatchOutcome: Sendable {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
                 records += 1
+                if isFingerprinting { contentHashes.append(Fingerprint.contentHash(of: sample)) }
                 if let format = sample.format { formatCounts[format.index] += 1 }
             }
             // First, so that the length rules find the sample's profile measured.
@@ -149,6 +160,9 @@ struct RunState {
     /// Statistics of the whole run, and the samples and lengths of each file.
     var statistics: DatasetStatistics
     var fileStatistics: [SampleStatistics]
+    /// The content hash of every record, by file: 8 bytes a record, for fingerprints.
+    var contentHashes: [[UInt64]]
+    var isFingerprinting = true
 
     struct Overflow: Hashable {
         let code: String
@@ -157,6 +171,7 @@ struct RunState {
 
     init(files: [InputFile], plan: CheckPlan, maxFindingsPerRule: Int, statistics: DatasetStatistics) {
         self.files = files.map { Report.File(path: $0.path, formats: [:], records: 0) }
+        contentHashes = Array(repeating: [], count: files.count)
         self.states = plan.makeStates()
         self.plan = plan
         self.maxFindingsPerRule = maxFindingsPerRule
@@ -169,6 +184,7 @@ struct RunState {
         for outcome in outcomes {
             keep(outcome.findings.all)
             files[outcome.fileIndex].records += outcome.records
+            contentHashes[outcome.fileIndex].append(contentsOf: outcome.contentHashes)
             files[outcome.fileIndex].formats.merge(outcome.formats, uniquingKeysWith: +)
             for (state, later) in zip(states, outcome.states) { state.merge(later) }
             statistics.merge(outcome.statistics)
@@ -200,7 +216,8 @@ struct RunState {
         for state in states { state.conclude(into: &concluded) }
         for check in plan.statisticsChecks { check.conclude(statistics, report: &concluded) }
         keep(concluded.all)
-        let sorted = kept.sorted(by: Finding.reportOrder)
+        var sorted = kept.sorted(by: Finding.reportOrder)
+        if isFingerprinting { Fingerprint.assign(to: &sorted, contentHashes: contentHashes) }
         let omitted = overflow.keys.sorted { ($0.code, $1.severity) < ($1.code, $0.severity) }.compactMap { key in
             overflow[key].map {
                 Report.Omission(code: key.code, rule: $0.finding.rule, severity: key.severity, count: $0.count)

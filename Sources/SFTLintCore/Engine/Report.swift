@@ -59,6 +59,8 @@ public struct Report: Sendable {
     public var score: Score
     /// Statistics the dataset checks published, by key, for the JSON report's `stats`.
     public var stats: [String: JSONValue]
+    /// Set when a baseline hid findings (`--baseline`): the findings, counts and score are then the new ones only.
+    public var baseline: BaselineComparison?
 
     public init(
         tool: Tool, files: [File], findings: [Finding], rules: [CheckInfo], score: Score,

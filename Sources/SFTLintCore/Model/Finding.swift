@@ -7,6 +7,14 @@ public struct Finding: Sendable, Hashable {
     public var message: String
     public var location: Location
     public var related: [RelatedLocation]
+    /// Content-based identity for baselines (see `Fingerprint`); the engine sets it when it builds the report,
+    /// empty until then.
+    public var fingerprint = ""
+    /// The fingerprint this finding would have on its first related record, for matching a baseline after the
+    /// records of a group were reordered; not part of any report.
+    var relatedFingerprint: String?
+    /// Whether the finding is about its file as a whole, its location only an example (`Findings.add`).
+    public var describesFile = false
 
     public init(
         code: String, rule: String, severity: Severity, message: String, location: Location,

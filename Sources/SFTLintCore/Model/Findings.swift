@@ -5,14 +5,18 @@ public struct Findings: Sendable {
     public init() {}
 
     /// Records a finding of `check` with its default severity; the engine applies configured severities later.
+    /// `describesFile`: the finding is about the file as a whole (a share, a mix, a drift), and its location only
+    /// an example, so its fingerprint follows its message rather than the example record.
     public mutating func add<C: Check>(
-        _ check: C.Type, at location: Location, _ message: String, related: [RelatedLocation] = []
+        _ check: C.Type, at location: Location, _ message: String, related: [RelatedLocation] = [],
+        describesFile: Bool = false
     ) {
         let info = C.info
-        all.append(
-            Finding(
-                code: info.code, rule: info.name, severity: info.severity, message: message, location: location,
-                related: related))
+        var finding = Finding(
+            code: info.code, rule: info.name, severity: info.severity, message: message, location: location,
+            related: related)
+        finding.describesFile = describesFile
+        all.append(finding)
     }
 
     /// Records a finding of the rule `info` describes, for a check whose rule is known only at run time.

@@ -25,6 +25,10 @@ public struct HTMLReporter: Reporter {
     public func render(_ report: Report) -> String {
         let stats = StatsView(report.stats)
         let score = NumberFormatting.score(report.score.overall)
+        // With --baseline the counts are of new findings: say how many the baseline hid and how many are fixed.
+        let baselineLine = report.baseline.map {
+            "\n<div class=\"muted\">" + HTMLText.escape(TextReporter.baselineLine($0)) + "</div>"
+        } ?? ""
         var out = """
             <!DOCTYPE html>
             <html lang="en">
@@ -40,7 +44,7 @@ public struct HTMLReporter: Reporter {
             <header>
             <div class="score \(HTMLReporter.grade(report.score.overall))">\(score)<small>/100</small></div>
             <div><h1>sftlint report</h1>
-            <div class="muted">\(HTMLText.escape(TextReporter().summaryLine(report)))</div></div>
+            <div class="muted">\(HTMLText.escape(TextReporter().summaryLine(report)))</div>\(baselineLine)</div>
             </header>
             <nav><a href="#scores">Scores</a><a href="#statistics">Statistics</a><a href="#findings">Findings</a></nav>
 

@@ -52,6 +52,12 @@ public struct JSONWriter: Sendable {
         out += "\n" + String(repeating: "  ", count: depth) + close
     }
 
+    /// `\u001b`: a scalar of the Basic Multilingual Plane as a JSON-style escape, four lowercase hex digits.
+    static func unicodeEscape(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
+    }
+
     /// Appends `text` as a JSON string literal.
     static func writeString(_ text: String, into out: inout String) {
         out += "\""
@@ -64,9 +70,7 @@ public struct JSONWriter: Sendable {
             case "\t": out += "\\t"
             case "\u{08}": out += "\\b"
             case "\u{0C}": out += "\\f"
-            case "\u{00}"..."\u{1F}":
-                let hex = String(scalar.value, radix: 16)
-                out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+            case "\u{00}"..."\u{1F}": out += unicodeEscape(scalar)
             default: out.unicodeScalars.append(scalar)
             }
         }

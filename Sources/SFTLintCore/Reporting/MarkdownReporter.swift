@@ -29,7 +29,8 @@ public struct MarkdownReporter: Reporter {
         let stats = StatsView(report.stats)
         let sections = [
             "## sftlint: score \(NumberFormatting.score(report.score.overall))/100\n\n"
-                + MarkdownText.escape(TextReporter().summaryLine(report)) + "\n",
+                + MarkdownText.escape(TextReporter().summaryLine(report)) + "\n"
+                + (report.baseline.map { "\n" + MarkdownText.escape(TextReporter.baselineLine($0)) } ?? ""),
             categoryTable(report),
             ruleTable(report),
             worstFindings(report),

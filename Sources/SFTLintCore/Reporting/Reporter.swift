@@ -3,9 +3,16 @@ public protocol Reporter: Sendable {
     /// The value of `--format`.
     static var id: String { get }
     static var summary: String { get }
+    /// Whether the format prints findings' fingerprints, so that the run must compute them.
+    static var showsFingerprints: Bool { get }
     /// Makes the reporter from the command line's presentation options; a format ignores those it has no use for.
     init(options: ReporterOptions)
     func render(_ report: Report) -> String
+}
+
+extension Reporter {
+    /// Most formats don't print fingerprints.
+    public static var showsFingerprints: Bool { false }
 }
 
 /// How a report is presented, as `--color`, `--statistics` and `--quiet` set it.
@@ -30,6 +37,9 @@ public let allReporters: [any Reporter.Type] = [
     JSONReporter.self,
     MarkdownReporter.self,
     HTMLReporter.self,
+    SARIFReporter.self,
+    GitHubReporter.self,
+    JUnitReporter.self,
 ]
 
 /// The reporter whose `id` is `id`, or nil.

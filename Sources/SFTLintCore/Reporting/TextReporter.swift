@@ -37,7 +37,7 @@ public struct TextReporter: Reporter {
             let statistics = TextSummary(color: options.color).render(report)
             if !statistics.isEmpty { sections.append(statistics) }
         }
-        sections.append(summaryLine(report) + "\n")
+        sections.append(summaryLine(report) + "\n" + (report.baseline.map { TextReporter.baselineLine($0) + "\n" } ?? ""))
         return sections.joined(separator: "\n")
     }
 
@@ -96,6 +96,15 @@ public struct TextReporter: Reporter {
             TextReporter.counted(report.count(.info), "info"),
             "score \(NumberFormatting.score(report.score.overall))/100",
         ].joined(separator: " · ")
+    }
+
+    /// `baseline: 312 known findings not shown · 12 baseline findings no longer occur · …`, after the summary
+    /// of a run with `--baseline`, whose counts and score are of the new findings only.
+    static func baselineLine(_ baseline: Report.BaselineComparison) -> String {
+        let gone = baseline.noLongerOccurring
+        return "baseline: \(counted(baseline.matched, "known finding")) not shown · "
+            + "\(counted(gone, "baseline finding")) no longer occur\(gone == 1 ? "s" : "")"
+            + " · the counts and score above are of new findings"
     }
 
     /// `1 file`, `2 files`, `48,210 records`.

@@ -48,6 +48,7 @@ import Testing
                 {
                   "code": "D002",
                   "column": 3,
+                  "fingerprint": "00000000000000a0",
                   "line": 15,
                   "message": "same prompt as line 14, different response",
                   "path": "data/train.jsonl",
@@ -66,6 +67,7 @@ import Testing
                 {
                   "code": "E003",
                   "column": 18,
+                  "fingerprint": "00000000000000a1",
                   "line": 20,
                   "message": "contains \"<|im_end|>\"",
                   "path": "data/train.jsonl",
@@ -78,6 +80,7 @@ import Testing
                 {
                   "code": "L004",
                   "column": 1,
+                  "fingerprint": "00000000000000a2",
                   "line": 31,
                   "message": "response is one character: \"好\"\tafter 你好/世界\u0001",
                   "path": "data/train.jsonl",
@@ -90,6 +93,7 @@ import Testing
                 {
                   "code": "J005",
                   "column": 1,
+                  "fingerprint": "00000000000000a3",
                   "line": 1,
                   "message": "file starts with a byte order mark \\ufeff",
                   "path": "data/chat.json",
@@ -147,9 +151,10 @@ import Testing
     }
 
     @Test func registryFindsReportersByID() {
-        #expect(allReporters.map { $0.id } == ["text", "json", "markdown", "html"])
+        #expect(allReporters.map { $0.id } == ["text", "json", "markdown", "html", "sarif", "github", "junit"])
         #expect(reporterType(id: "json") == JSONReporter.self)
-        #expect(reporterType(id: "sarif") == nil)
+        #expect(reporterType(id: "sarif") == SARIFReporter.self)
+        #expect(reporterType(id: "xml") == nil)
         #expect(Set(allReporters.map { $0.id }).count == allReporters.count)
     }
 }

@@ -9,7 +9,14 @@ enum SampleReport {
         Location(path: path, fileIndex: file, line: line, column: column, record: record, pointer: pointer)
     }
 
-    static let findings = [
+    /// Fingerprints as the engine would set them, so reporters that print them have one to print.
+    static let findings = unfingerprinted.enumerated().map { index, finding in
+        var finding = finding
+        finding.fingerprint = "00000000000000a\(index)"
+        return finding
+    }
+
+    static let unfingerprinted = [
         Finding(
             code: "D002", rule: "conflicting-response", severity: .warning,
             message: "same prompt as line 14, different response",

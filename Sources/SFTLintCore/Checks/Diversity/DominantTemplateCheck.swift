@@ -193,6 +193,7 @@ struct DominantTemplateCheck: DatasetCheck {
         }
         report.add(
             Self.self, at: best.entry.example.location(in: state.templates(best.kind).paths),
-            "\(percent)% of prompts (\(best.entry.count) of \(state.prompts)) \(how): \"\(best.entry.text)\"")
+            "\(percent)% of prompts (\(best.entry.count) of \(state.prompts)) \(how): \"\(best.entry.text)\"",
+            describesFile: true)
     }
 }

@@ -51,6 +51,7 @@ struct LowDiversityCheck: StatisticsCheck {
         report.add(
             Self.self, at: location,
             "prompts have distinct-2 \(DuplicateWording.similarity(distinct2)) over \(statistics.samples.samples) samples, under "
-                + "\(DuplicateWording.similarity(Self.threshold)): they repeat the same word pairs")
+                + "\(DuplicateWording.similarity(Self.threshold)): they repeat the same word pairs",
+            describesFile: true)
     }
 }

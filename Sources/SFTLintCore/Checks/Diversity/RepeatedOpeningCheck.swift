@@ -67,7 +67,7 @@ struct RepeatedOpeningCheck: StatisticsCheck {
             report.add(
                 Self.self, at: entry.example.location(in: openings.paths),
                 "\(percent)% of responses (\(entry.count) of \(total)) open with \"\(entry.text)\": the model "
-                    + "will start every answer that way")
+                    + "will start every answer that way", describesFile: true)
         }
     }
 }

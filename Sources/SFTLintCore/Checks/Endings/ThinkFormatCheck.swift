@@ -226,13 +226,13 @@ struct ThinkFormatCheck: DatasetCheck {
                     Self.self, at: at,
                     "only \(counts.withReasoning) of \(counts.responses) responses carry reasoning "
                         + "(\(Self.percent(counts.withReasoning, of: counts.responses))); first without here",
-                    related: [RelatedLocation(example, note: "first with reasoning")])
+                    related: [RelatedLocation(example, note: "first with reasoning")], describesFile: true)
             }
             if counts.withEmptyBlock > 0, let at = counts.firstEmptyBlock {
                 report.add(
                     Self.self, at: at,
                     "\(counts.withEmptyBlock) of \(counts.responses) responses have only an empty \"<think></think>\" "
-                        + "block; first here")
+                        + "block; first here", describesFile: true)
             }
         }
     }

@@ -182,7 +182,7 @@ struct InconsistentFieldsCheck: DatasetCheck {
         let counts = kinds.map { "\($0.key.phrase) in \(Self.records($0.value))" }.joined(separator: ", ")
         report.add(
             Self.self, at: at, "\"\(name)\" is \(counts); first \(kinds[1].key.name) here",
-            related: [RelatedLocation(majorityAt, note: "first \(kinds[0].key.name)")])
+            related: [RelatedLocation(majorityAt, note: "first \(kinds[0].key.name)")], describesFile: true)
     }
 
     private func reportPresence(
@@ -196,7 +196,7 @@ struct InconsistentFieldsCheck: DatasetCheck {
         report.add(
             Self.self, at: at,
             "\"\(name)\" is missing from \(missing) of \(group.records) \(format.rawValue) records; first here",
-            related: [RelatedLocation(presentAt, note: "first record with \"\(name)\"")])
+            related: [RelatedLocation(presentAt, note: "first record with \"\(name)\"")], describesFile: true)
     }
 
     private static func records(_ count: Int) -> String { count == 1 ? "1 record" : "\(count) records" }

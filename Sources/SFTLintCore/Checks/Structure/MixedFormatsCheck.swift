@@ -66,7 +66,7 @@ struct MixedFormatsCheck: DatasetCheck {
             let counts = ranked.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
             report.add(
                 Self.self, at: at, "file mixes formats (\(counts)); first \(minority.rawValue) record here",
-                related: [RelatedLocation(majorityAt, note: "first \(majority.rawValue) record")])
+                related: [RelatedLocation(majorityAt, note: "first \(majority.rawValue) record")], describesFile: true)
         }
     }
 }

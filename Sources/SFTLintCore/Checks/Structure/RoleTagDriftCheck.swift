@@ -84,7 +84,7 @@ struct RoleTagDriftCheck: DatasetCheck {
             report.add(
                 Self.self, at: at,
                 "\(key.isToolCall ? "tool-call" : key.role.rawValue) turns are tagged \(counts); first \"\(minor)\" here",
-                related: [RelatedLocation(majorAt, note: "first \"\(major)\"")])
+                related: [RelatedLocation(majorAt, note: "first \"\(major)\"")], describesFile: true)
         }
     }
 }

@@ -84,7 +84,8 @@ struct UnknownFieldCheck: DatasetCheck {
             let place = JSONPointer.display(key.pattern)
             let count = entry.records == 1 ? "1 record" : "\(entry.records) records"
             let hint = entry.suggestion.map { "; did you mean \"\($0)\"?" } ?? ""
-            report.add(Self.self, at: entry.first, "unknown field \"\(place)\" in \(count)\(hint)")
+            report.add(
+                Self.self, at: entry.first, "unknown field \"\(place)\" in \(count)\(hint)", describesFile: true)
         }
     }
 
