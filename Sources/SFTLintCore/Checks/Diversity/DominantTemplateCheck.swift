@@ -139,20 +139,31 @@ struct DominantTemplateCheck: DatasetCheck {
     }
 
     /// Appends `text` lowercased (ASCII), with runs of whitespace as one space and runs of digits as `#`.
+    ///
+    /// Masking never lengthens a text, so the bytes are written through a pointer into room made for all of them,
+    /// then the rest is cut: an `append` a byte costs a capacity and uniqueness check each, on every prompt.
     static func appendMasked(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        var previous: UInt8 = 0
-        for byte in text {
-            let mapped: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): mapped = UInt8(ascii: "#")
-            case 0x20, 0x09, 0x0A, 0x0D: mapped = 0x20
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): mapped = byte | 0x20
-            default: mapped = byte
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: text.count))
+        let end = out.withUnsafeMutableBufferPointer { buffer -> Int in
+            var k = start
+            var previous: UInt8 = 0
+            for byte in text {
+                let mapped: UInt8
+                switch byte {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"): mapped = UInt8(ascii: "#")
+                case 0x20, 0x09, 0x0A, 0x0D: mapped = 0x20
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): mapped = byte | 0x20
+                default: mapped = byte
+                }
+                if (mapped == UInt8(ascii: "#") || mapped == 0x20) && mapped == previous { continue }
+                buffer[k] = mapped
+                k += 1
+                previous = mapped
             }
-            if (mapped == UInt8(ascii: "#") || mapped == 0x20) && mapped == previous { continue }
-            out.append(mapped)
-            previous = mapped
+            return k
         }
+        out.removeLast(out.count - end)
     }
 
     /// A template's text for the message, cut on character boundaries and marked where the slot is.
