@@ -16,8 +16,9 @@ struct LengthTails: Sendable {
     static let defaultCapacity = 10_000
 
     let capacity: Int
-    /// Samples by `LengthDistribution.bucket(of:)` of their length.
-    private(set) var buckets: [Int: Int] = [:]
+    /// Samples by `LengthDistribution.bucket(of:)` of their length: an array grown to the highest bucket seen,
+    /// since every record of the run is counted here.
+    private(set) var buckets: [Int] = []
     private(set) var count = 0
     /// Records with bucket ≥ `highCut`, and with bucket ≤ `lowCut`, in data order.
     private(set) var high: [Entry] = []
@@ -32,7 +33,7 @@ struct LengthTails: Sendable {
     mutating func add(_ tokens: Int, at ref: RecordRef) {
         let bucket = LengthDistribution.bucket(of: tokens)
         count += 1
-        buckets[bucket, default: 0] += 1
+        Self.count(bucket, times: 1, in: &buckets)
         let entry = Entry(bucket: bucket, tokens: tokens, ref: ref)
         if bucket >= highCut {
             high.append(entry)
@@ -46,7 +47,9 @@ struct LengthTails: Sendable {
 
     mutating func merge(_ later: LengthTails) {
         count += later.count
-        buckets.merge(later.buckets, uniquingKeysWith: +)
+        for (bucket, times) in later.buckets.enumerated() where times > 0 {
+            Self.count(bucket, times: times, in: &buckets)
+        }
         highCut = max(highCut, later.highCut)
         lowCut = min(lowCut, later.lowCut)
         high.removeAll { $0.bucket < highCut }
@@ -66,13 +69,32 @@ struct LengthTails: Sendable {
 
     private mutating func trimHigh() {
         // The bucket at position `capacity`, longest first, can't be kept whole: keep only longer buckets.
-        highCut = high.map(\.bucket).sorted(by: >)[capacity] + 1
+        highCut = Self.bucket(atRank: capacity, of: high, longestFirst: true) + 1
         high.removeAll { $0.bucket < highCut }
     }
 
     private mutating func trimLow() {
-        lowCut = low.map(\.bucket).sorted()[capacity] - 1
+        lowCut = Self.bucket(atRank: capacity, of: low, longestFirst: false) - 1
         low.removeAll { $0.bucket > lowCut }
+    }
+
+    /// The bucket of the entry at position `rank` (from 0) were `entries` sorted by bucket: counted, not sorted,
+    /// as buckets are a few hundred small integers and a tail is trimmed often on a large run.
+    static func bucket(atRank rank: Int, of entries: [Entry], longestFirst: Bool) -> Int {
+        var counts: [Int] = []
+        for entry in entries { count(entry.bucket, times: 1, in: &counts) }
+        var seen = 0
+        for bucket in longestFirst ? Array(counts.indices.reversed()) : Array(counts.indices) {
+            seen += counts[bucket]
+            if seen > rank { return bucket }
+        }
+        return longestFirst ? 0 : counts.count
+    }
+
+    @inline(__always)
+    private static func count(_ bucket: Int, times: Int, in counts: inout [Int]) {
+        if bucket >= counts.count { counts += [Int](repeating: 0, count: bucket + 1 - counts.count) }
+        counts[bucket] += times
     }
 
     // MARK: - The robust bound
@@ -80,8 +102,8 @@ struct LengthTails: Sendable {
     /// The median and the MAD of ln(1 + length), read from the buckets (each at its middle, so within 0.8%).
     var logMedianAndMAD: (median: Double, mad: Double)? {
         guard count > 0 else { return nil }
-        let points = buckets.keys.sorted().map { bucket -> (value: Double, count: Int) in
-            (log(1 + LengthDistribution.middle(ofBucket: bucket)), buckets[bucket] ?? 0)
+        let points = buckets.indices.filter { buckets[$0] > 0 }.map { bucket -> (value: Double, count: Int) in
+            (log(1 + LengthDistribution.middle(ofBucket: bucket)), buckets[bucket])
         }
         let median = Self.median(points)
         let deviations = points.map { (abs($0.value - median), $0.count) }.sorted { $0.0 < $1.0 }
