@@ -96,6 +96,39 @@ import Testing
         }
     }
 
+    /// `--output /dev/stdout` or `/dev/null` is common in CI, where sftlint often runs as root: a temporary file
+    /// renamed over the path would replace the device (or the /dev/stdout symlink) with a regular file. A FIFO
+    /// stands in for a device here; it must get the report and stay a FIFO.
+    @Test func aDeviceOrFIFOIsWrittenIntoNotReplaced() throws {
+        try withDirectory { directory throws in
+            let path = directory + "/pipe"
+            #expect(mkfifo(path, 0o600) == 0)
+            let reader = open(path, O_RDONLY | O_NONBLOCK)
+            #expect(reader >= 0)
+            defer { close(reader) }
+            try ReportFile(path: path).write("report\n")
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = read(reader, &buffer, buffer.count)
+            #expect(count == 7)
+            #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "report\n")
+            var info = stat()
+            #expect(stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+            #expect(try names(directory) == ["data.jsonl", "pipe"])
+        }
+    }
+
+    @Test func aSymlinkedReportKeepsItsLinkAndFillsItsTarget() throws {
+        try withDirectory { directory throws in
+            let target = directory + "/real.txt"
+            let link = directory + "/link.txt"
+            try "old".write(toFile: target, atomically: false, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+            try ReportFile(path: link).write("new")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+            #expect(try contents(target) == "new")
+        }
+    }
+
     @Test func relativeSpellingsOfAnInputAreRefused() {
         #expect(throws: UsageError.self) { try ReportFile(path: "./data.jsonl").checkNotInput([.path("data.jsonl")]) }
         #expect(throws: Never.self) { try ReportFile(path: "report.json").checkNotInput([.path("data.jsonl")]) }
