@@ -129,6 +129,21 @@ import Testing
         }
     }
 
+    /// A report lost to a full disk or a closed descriptor must not pass the gate: `> /dev/full` exited 0.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailingStandardOutputIsAnError() throws {
+        let descriptor = open("/dev/full", O_WRONLY | O_CLOEXEC)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let errors = Capture()
+        var console = Console(
+            standardOutput: FileDescriptorStream(descriptor: descriptor), standardError: errors, environment: [:],
+            isTerminal: false)
+        let toolkit = Toolkit(rules: Harness.rules) { _, _ throws(SFTLintError) in Harness.report() }
+        #expect(SFTLintCommand.run(["check", "data.jsonl"], console: &console, toolkit: toolkit) == .error)
+        #expect(errors.text == "error: cannot write the report to standard output: No space left on device\n")
+    }
+
     @Test func relativeSpellingsOfAnInputAreRefused() {
         #expect(throws: UsageError.self) { try ReportFile(path: "./data.jsonl").checkNotInput([.path("data.jsonl")]) }
         #expect(throws: Never.self) { try ReportFile(path: "report.json").checkNotInput([.path("data.jsonl")]) }
