@@ -140,6 +140,20 @@ struct ContentTextTests {
         }
     }
 
+    /// The search reads a text's first `tokenLimit` tokens: a longer loop is reported as "at least" that many
+    /// copies, not as exactly as many as were read.
+    @Test func aLoopPastTheTokenLimitIsCountedAsAtLeast() throws {
+        let limit = RepeatedRun.tokenLimit
+        let output = String(repeating: "word ", count: limit + 1000) + "end."
+        let line = #"{"instruction": "Write.", "output": "\#(output)"}"#
+        let report = try LintHarness.lint(line + "\n", checks: [RepeatedTextCheck()])
+        #expect(report.findings.map(\.message) == ["\"word\" repeats at least \(limit) times in a row (only a text's first \(limit) words are searched)"])
+        let short = try LintHarness.lint(
+            #"{"instruction": "Write.", "output": "\#(String(repeating: "word ", count: 20))"}"# + "\n",
+            checks: [RepeatedTextCheck()])
+        #expect(short.findings.map(\.message) == ["\"word\" repeats 20 times in a row"])
+    }
+
     /// A model that loops for a while and then recovers writes the loop inside one long clause that ends on other
     /// words: the clause's end does not repeat, its middle does.
     @Test func theSieveLetsALoopInsideALongClauseThrough() {
