@@ -141,7 +141,15 @@ import Testing
             isTerminal: false)
         let toolkit = Toolkit(rules: Harness.rules) { _, _ throws(SFTLintError) in Harness.report() }
         #expect(SFTLintCommand.run(["check", "data.jsonl"], console: &console, toolkit: toolkit) == .error)
-        #expect(errors.text == "error: cannot write the report to standard output: No space left on device\n")
+        #expect(errors.text == "error: cannot write to standard output: No space left on device\n")
+        for command in [["rules"], ["rules", "S011"], ["--version"], ["help"]] {
+            errors.text = ""
+            var console = Console(
+                standardOutput: FileDescriptorStream(descriptor: descriptor), standardError: errors,
+                environment: [:], isTerminal: false)
+            #expect(SFTLintCommand.run(command, console: &console, toolkit: toolkit) == .error, "\(command)")
+            #expect(errors.text == "error: cannot write to standard output: No space left on device\n")
+        }
     }
 
     @Test func relativeSpellingsOfAnInputAreRefused() {
