@@ -55,8 +55,8 @@ struct RegexRuleCheck: SampleCheck {
     }
 
     /// Steps of the regex engine, in millions, a turn may cost beyond the scan itself. `(a+)+$` on fifty "a"s
-    /// needs 2^50: without a budget one record stalls the run for good. Ten million steps is a tenth of a
-    /// second; a sane pattern needs a few per character.
+    /// needs 2^50: without a budget one record stalls the run for good. Ten million steps take a tenth to a
+    /// quarter of a second; a sane pattern needs a few per character.
     static let stepBudget = 10
 
     enum Outcome {
