@@ -115,6 +115,12 @@ struct CheckCommand {
         if inputs.contains(.standardInput), settings.against.contains(.standardInput) {
             throw UsageError("standard input can't be both the data and --against")
         }
+        if inputs.filter({ $0 == .standardInput }).count > 1 {
+            throw UsageError("'-' (standard input) is given twice; it can be read only once")
+        }
+        if configPath != nil && isConfigDisabled {
+            throw UsageError("--config and --no-config contradict each other; give one")
+        }
     }
 
     private mutating func apply(_ option: ParsedArguments.Option) throws(UsageError) {

@@ -29,6 +29,13 @@ public struct Console {
         standardOutput.write(text)
     }
 
+    /// Why standard output lost some of what was printed (a full disk, a closed descriptor), when it did; a
+    /// reader that stopped early (`| head`, EPIPE) is not a failure.
+    var outputFailure: String? {
+        guard let code = (standardOutput as? FileDescriptorStream)?.failure, code != EPIPE else { return nil }
+        return String(cString: strerror(code))
+    }
+
     /// Writes `error: <message>` to standard error.
     mutating func printError(_ message: String) {
         standardError.write("error: \(message)\n")
@@ -44,10 +51,16 @@ public struct Console {
 /// A file descriptor as a text stream, unbuffered: each write goes straight to the descriptor.
 struct FileDescriptorStream: TextOutputStream {
     let descriptor: Int32
+    /// `errno` of the first failed write; later writes are skipped. `Console.outputFailure` reports it.
+    private(set) var failure: Int32?
 
-    /// Write errors are dropped: there is nowhere left to report a failing standard output or error.
+    init(descriptor: Int32) {
+        self.descriptor = descriptor
+    }
+
     mutating func write(_ string: String) {
-        _ = FileDescriptorStream.writeAll(string, to: descriptor)
+        guard failure == nil else { return }
+        if !FileDescriptorStream.writeAll(string, to: descriptor) { failure = errno }
     }
 
     /// Writes all of `text`, retrying short and interrupted writes; false (with `errno` set) on failure.

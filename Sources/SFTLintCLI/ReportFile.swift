@@ -36,9 +36,33 @@ struct ReportFile: Equatable, Sendable {
         FileIdentity(path).isSameFile(as: FileIdentity(other.path))
     }
 
-    /// Writes `text` to a temporary file next to `path`, flushes it, and renames it to `path`; `what` names the
-    /// content in errors.
+    /// Writes `text` to a temporary file next to `path`, flushes it, and renames it to `path`; into `path` itself
+    /// when it is a device or a FIFO (`/dev/stdout`, `/dev/null`), which a rename would replace with a plain file.
+    /// A symlink is followed, so the link stays and its target gets the report. `what` names the content in errors.
     func write(_ text: String, what: String = "the report") throws(SFTLintError) {
+        var info = stat()
+        if stat(path, &info) == 0 && info.st_mode & S_IFMT != S_IFREG && info.st_mode & S_IFMT != S_IFDIR {
+            return try writeInPlace(text, what: what)
+        }
+        var destination = path
+        if lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK, let resolved = realpath(path, nil) {
+            destination = String(cString: resolved)
+            free(resolved)
+        }
+        try replace(destination, with: text, what: what)
+    }
+
+    /// Writes into the file at `path` as it is, without creating or renaming anything.
+    private func writeInPlace(_ text: String, what: String) throws(SFTLintError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(what) }
+        var error = FileDescriptorStream.writeAll(text, to: descriptor) ? nil : failure(what)
+        if close(descriptor) != 0, error == nil { error = failure(what) }
+        if let error { throw error }
+    }
+
+    /// Writes a temporary file next to `path`, flushes it, and renames it to `path`.
+    private func replace(_ path: String, with text: String, what: String) throws(SFTLintError) {
         let slash = path.lastIndex(of: "/")
         let directory = slash.map { String(path[...$0]) } ?? ""
         let name = slash.map { String(path[path.index(after: $0)...]) } ?? path

@@ -41,6 +41,16 @@ public enum SFTLintCommand {
     }
 
     static func run(_ arguments: [String], console: inout Console, toolkit: Toolkit) -> ExitStatus {
+        let status = dispatch(arguments, console: &console, toolkit: toolkit)
+        // A report or listing lost to a full disk or a closed descriptor must not pass as a success.
+        if let reason = console.outputFailure {
+            console.printError("cannot write to standard output: \(reason)")
+            return .error
+        }
+        return status
+    }
+
+    private static func dispatch(_ arguments: [String], console: inout Console, toolkit: Toolkit) -> ExitStatus {
         guard let command = arguments.first else {
             console.standardError.write(usage)
             return .error

@@ -83,7 +83,10 @@ struct ConfigCommandTests {
         #expect(twice.errors == "error: standard input can't be both the data and against\n")
         let missing = run(["check", Self.fixture, "--config", root.path + "/nope.json"], in: root)
         #expect(missing.status == .error)
-        #expect(missing.errors == "error: cannot read config file '\(root.path)/nope.json'\n")
+        #expect(missing.errors == "error: cannot read config file '\(root.path)/nope.json': no such file or directory\n")
+        let folder = run(["check", Self.fixture, "--config", root.path], in: root)
+        #expect(folder.status == .error)
+        #expect(folder.errors == "error: cannot read config file '\(root.path)': it is a directory\n")
     }
 
     @Test func customRulesRunAndAreListed() throws {

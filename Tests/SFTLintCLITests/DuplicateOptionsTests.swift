@@ -39,6 +39,9 @@ import Testing
         (["--against"], "--against expects a file or directory path"),
         (["--against="], "--against expects a file or directory path, got ''"),
         (["-", "--against", "-"], "standard input can't be both the data and --against"),
+        // The second read of standard input would find it drained, and lint an "empty file".
+        (["-", "a.jsonl", "-"], "'-' (standard input) is given twice; it can be read only once"),
+        (["--config", "a.json", "--no-config"], "--config and --no-config contradict each other; give one"),
     ])
     func usageErrors(arguments: [String], expected: String) {
         #expect(parsing.message(arguments) == expected)

@@ -96,6 +96,62 @@ import Testing
         }
     }
 
+    /// `--output /dev/stdout` or `/dev/null` is common in CI, where sftlint often runs as root: a temporary file
+    /// renamed over the path would replace the device (or the /dev/stdout symlink) with a regular file. A FIFO
+    /// stands in for a device here; it must get the report and stay a FIFO.
+    @Test func aDeviceOrFIFOIsWrittenIntoNotReplaced() throws {
+        try withDirectory { directory throws in
+            let path = directory + "/pipe"
+            #expect(mkfifo(path, 0o600) == 0)
+            let reader = open(path, O_RDONLY | O_NONBLOCK)
+            #expect(reader >= 0)
+            defer { close(reader) }
+            try ReportFile(path: path).write("report\n")
+            var buffer = [UInt8](repeating: 0, count: 64)
+            let count = read(reader, &buffer, buffer.count)
+            #expect(count == 7)
+            #expect(String(decoding: buffer.prefix(max(count, 0)), as: UTF8.self) == "report\n")
+            var info = stat()
+            #expect(stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
+            #expect(try names(directory) == ["data.jsonl", "pipe"])
+        }
+    }
+
+    @Test func aSymlinkedReportKeepsItsLinkAndFillsItsTarget() throws {
+        try withDirectory { directory throws in
+            let target = directory + "/real.txt"
+            let link = directory + "/link.txt"
+            try "old".write(toFile: target, atomically: false, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: target)
+            try ReportFile(path: link).write("new")
+            #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link) == target)
+            #expect(try contents(target) == "new")
+        }
+    }
+
+    /// A report lost to a full disk or a closed descriptor must not pass the gate: `> /dev/full` exited 0.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/full")))
+    func aFailingStandardOutputIsAnError() throws {
+        let descriptor = open("/dev/full", O_WRONLY | O_CLOEXEC)
+        try #require(descriptor >= 0)
+        defer { close(descriptor) }
+        let errors = Capture()
+        var console = Console(
+            standardOutput: FileDescriptorStream(descriptor: descriptor), standardError: errors, environment: [:],
+            isTerminal: false)
+        let toolkit = Toolkit(rules: Harness.rules) { _, _ throws(SFTLintError) in Harness.report() }
+        #expect(SFTLintCommand.run(["check", "data.jsonl"], console: &console, toolkit: toolkit) == .error)
+        #expect(errors.text == "error: cannot write to standard output: No space left on device\n")
+        for command in [["rules"], ["rules", "S011"], ["--version"], ["help"]] {
+            errors.text = ""
+            var console = Console(
+                standardOutput: FileDescriptorStream(descriptor: descriptor), standardError: errors,
+                environment: [:], isTerminal: false)
+            #expect(SFTLintCommand.run(command, console: &console, toolkit: toolkit) == .error, "\(command)")
+            #expect(errors.text == "error: cannot write to standard output: No space left on device\n")
+        }
+    }
+
     @Test func relativeSpellingsOfAnInputAreRefused() {
         #expect(throws: UsageError.self) { try ReportFile(path: "./data.jsonl").checkNotInput([.path("data.jsonl")]) }
         #expect(throws: Never.self) { try ReportFile(path: "report.json").checkNotInput([.path("data.jsonl")]) }

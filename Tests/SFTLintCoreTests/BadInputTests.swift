@@ -141,4 +141,22 @@ struct BadInputTests {
         #expect(report.files.map { ($0.path as NSString).lastPathComponent } == ["a.json", "b.jsonl"])
         #expect(report.records == 2)
     }
+
+    @Test func aFIFOInADirectoryIsPassedOverNotOpened() throws {
+        // Opening a FIFO blocks until something writes to it: a walk that opened one would hang.
+        let file = try TemporaryFile("{\"text\": \"a\"}\n", name: "b.jsonl")
+        let fifo = file.directory.appendingPathComponent("a.jsonl").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let report = try Linter(options: LintOptions(version: "test")).run([.path(file.directory.path)])
+        #expect(report.files.map { ($0.path as NSString).lastPathComponent } == ["b.jsonl"])
+    }
+
+    @Test func aSymlinkLoopIsNamedAsSuch() throws {
+        let file = try TemporaryFile("{\"text\": \"a\"}\n", name: "b.jsonl")
+        let loop = file.directory.appendingPathComponent("loop.jsonl").path
+        try FileManager.default.createSymbolicLink(atPath: loop, withDestinationPath: loop)
+        #expect(throws: SFTLintError("cannot read '\(loop)': too many levels of symbolic links (a symlink loop)")) {
+            try Linter(options: LintOptions(version: "test")).run([.path(loop)])
+        }
+    }
 }

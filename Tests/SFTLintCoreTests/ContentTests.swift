@@ -139,6 +139,44 @@ struct ContentTextTests {
             #expect(!Array(text.utf8).withUnsafeBufferPointer(RepetitionSieve.mayLoop), "\(text)")
         }
     }
+
+    /// The search reads a text's first `tokenLimit` tokens: a longer loop is reported as "at least" that many
+    /// copies, not as exactly as many as were read.
+    @Test func aLoopPastTheTokenLimitIsCountedAsAtLeast() throws {
+        let limit = RepeatedRun.tokenLimit
+        let output = String(repeating: "word ", count: limit + 1000) + "end."
+        let line = #"{"instruction": "Write.", "output": "\#(output)"}"#
+        let report = try LintHarness.lint(line + "\n", checks: [RepeatedTextCheck()])
+        #expect(report.findings.map(\.message) == ["\"word\" repeats at least \(limit) times in a row (only a text's first \(limit) words are searched)"])
+        let short = try LintHarness.lint(
+            #"{"instruction": "Write.", "output": "\#(String(repeating: "word ", count: 20))"}"# + "\n",
+            checks: [RepeatedTextCheck()])
+        #expect(short.findings.map(\.message) == ["\"word\" repeats 20 times in a row"])
+    }
+
+    /// A model that loops for a while and then recovers writes the loop inside one long clause that ends on other
+    /// words: the clause's end does not repeat, its middle does.
+    @Test func theSieveLetsALoopInsideALongClauseThrough() {
+        let loops = [
+            String(repeating: "I think that ", count: 30) + "it was fine.",
+            "Once upon a time, " + String(repeating: "the cat sat on the mat and ", count: 15) + "then it slept.",
+            "从前，" + String(repeating: "小猫坐在垫子上然后", count: 15) + "它睡着了。",
+            "The answer is " + String(repeating: "very ", count: 200) + "good. Thanks for asking.",
+        ]
+        for text in loops {
+            #expect(Array(text.utf8).withUnsafeBufferPointer(RepetitionSieve.mayLoop), "\(text)")
+            #expect(firstRun(text) != nil, "\(text)")
+        }
+        let prose = [
+            "When the committee met on Tuesday to review the budget for the coming year, the members agreed that the "
+                + "new library should open before the schools return, and that the old one should stay open until then",
+            "在这个快速发展的时代，人们越来越重视健康的生活方式，许多人开始每天锻炼身体，注意饮食的均衡，并且保证充足的睡眠，"
+                + "以便在繁忙的工作和学习中保持良好的精神状态",
+        ]
+        for text in prose {
+            #expect(!Array(text.utf8).withUnsafeBufferPointer(RepetitionSieve.mayLoop), "\(text)")
+        }
+    }
 }
 
 @Suite("Content rules")

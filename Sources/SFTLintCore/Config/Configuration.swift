@@ -49,7 +49,12 @@ public struct Configuration: Sendable, Hashable {
     /// Reads and decodes the config file at `path`; `rules` are the built-in rules its selectors may name.
     public static func load(path: String, rules: [CheckInfo]) throws(SFTLintError) -> Configuration {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw SFTLintError("cannot read config file '\(path)'")
+            var isDirectory: ObjCBool = false
+            let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+            let reason =
+                !exists ? InputResolver.missingReason(path)
+                : isDirectory.boolValue ? "it is a directory" : "permission denied or unreadable"
+            throw SFTLintError("cannot read config file '\(path)': \(reason)")
         }
         let directory = (path as NSString).deletingLastPathComponent
         return try Configuration(

@@ -32,25 +32,39 @@ public struct PathPattern: Sendable, Hashable, CustomStringConvertible {
     }
 
     private static func match(_ pattern: ArraySlice<[Character]>, _ path: ArraySlice<[Character]>) -> Bool {
-        guard let first = pattern.first else { return path.isEmpty }
-        if first == ["*", "*"] {
-            // Zero or more whole segments.
-            return (path.startIndex...path.endIndex).contains { match(pattern.dropFirst(), path[$0...]) }
-        }
-        guard let segment = path.first, matchSegment(first[...], segment[...]) else { return false }
-        return match(pattern.dropFirst(), path.dropFirst())
+        wildcard(pattern, path, isStar: { $0 == ["*", "*"] }, matches: { matchSegment($0[...], $1[...]) })
     }
 
-    /// `*` and `?` inside one segment; backtracking is bounded by the segment's length.
+    /// `*` and `?` inside one segment.
     private static func matchSegment(_ pattern: ArraySlice<Character>, _ name: ArraySlice<Character>) -> Bool {
-        guard let first = pattern.first else { return name.isEmpty }
-        switch first {
-        case "*":
-            return (name.startIndex...name.endIndex).contains { matchSegment(pattern.dropFirst(), name[$0...]) }
-        case "?":
-            return !name.isEmpty && matchSegment(pattern.dropFirst(), name.dropFirst())
-        default:
-            return name.first == first && matchSegment(pattern.dropFirst(), name.dropFirst())
+        wildcard(pattern, name, isStar: { $0 == "*" }, matches: { $0 == "?" || $0 == $1 })
+    }
+
+    /// Whether `pattern` matches all of `text`, where a star element matches any run of elements and every other
+    /// element matches one. On a mismatch only the last star takes one more element: trying every share of the
+    /// text for every star (`*a*a*a*a*a*b` against a long name of a's) takes n^k steps, this at most n·m.
+    private static func wildcard<P, T>(
+        _ pattern: ArraySlice<P>, _ text: ArraySlice<T>, isStar: (P) -> Bool, matches: (P, T) -> Bool
+    ) -> Bool {
+        var p = pattern.startIndex
+        var t = text.startIndex
+        var star: (pattern: ArraySlice<P>.Index, text: ArraySlice<T>.Index)?
+        while t < text.endIndex {
+            if p < pattern.endIndex && isStar(pattern[p]) {
+                star = (p, t)
+                p += 1
+            } else if p < pattern.endIndex && matches(pattern[p], text[t]) {
+                p += 1
+                t += 1
+            } else if let last = star {
+                star = (last.pattern, last.text + 1)
+                p = last.pattern + 1
+                t = last.text + 1
+            } else {
+                return false
+            }
         }
+        while p < pattern.endIndex && isStar(pattern[p]) { p += 1 }
+        return p == pattern.endIndex
     }
 }

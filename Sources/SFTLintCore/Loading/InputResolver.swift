@@ -42,7 +42,7 @@ enum InputResolver {
     static func expand(_ path: String) throws(SFTLintError) -> [String] {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw SFTLintError("cannot read '\(path)': no such file or directory")
+            throw SFTLintError("cannot read '\(path)': \(missingReason(path))")
         }
         guard isDirectory.boolValue else { return [path] }
         guard let walker = FileManager.default.enumerator(atPath: path) else {
@@ -60,14 +60,29 @@ enum InputResolver {
             // The config file sits among the data it configures; it is not a dataset.
             if name == "sftlint.json" { continue }
             let full = path.hasSuffix("/") ? path + relative : path + "/" + relative
-            var isSubdirectory: ObjCBool = false
-            if FileManager.default.fileExists(atPath: full, isDirectory: &isSubdirectory), !isSubdirectory.boolValue {
-                found.append(full)
-            }
+            if isRegularFile(full) { found.append(full) }
         }
         guard !found.isEmpty else {
             throw SFTLintError("no *.json or *.jsonl files under '\(path)'")
         }
         return found.sorted()
+    }
+
+    /// Whether `path`, symlinks followed, is a plain file. A walk takes only those: opening a FIFO or a device
+    /// that happens to end in `.jsonl` would block or never end. A path given by name is opened whatever it is,
+    /// so that `sftlint check <(zcat train.jsonl.gz)` works.
+    static func isRegularFile(_ path: String) -> Bool {
+        var info = stat()
+        return stat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+    }
+
+    /// Why a path that does not resolve can't be read: a symlink loop or a dangling symlink is not a missing file.
+    static func missingReason(_ path: String) -> String {
+        var info = stat()
+        if stat(path, &info) != 0 && errno == ELOOP { return "too many levels of symbolic links (a symlink loop)" }
+        if lstat(path, &info) == 0 && (info.st_mode & S_IFMT) == S_IFLNK {
+            return "a symbolic link to a file that does not exist"
+        }
+        return "no such file or directory"
     }
 }

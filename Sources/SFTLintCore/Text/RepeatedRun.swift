@@ -14,6 +14,9 @@ public struct RepeatedRun: Sendable, Hashable {
     public var end: Int
     /// Complete copies of the unit in a row, the first included.
     public var copies: Int
+    /// Whether the run reaches the last token read and the text was cut at `tokenLimit`: it may go on further,
+    /// so `copies` is a lower bound.
+    public var isCutShort = false
 
     /// How much repetition counts as looping. Legitimate text repeats a little ("Let it be, let it be", "no, no,
     /// no", 哈哈哈), so a unit must come back at least three times and cover a dozen tokens past its first copy;
@@ -42,7 +45,9 @@ public struct RepeatedRun: Sendable, Hashable {
         return withUnsafeTemporaryAllocation(of: Token.self, capacity: capacity) { tokens in
             let count = tokenize(bytes, into: tokens)
             guard count >= 2 * min(thresholds.copies, thresholds.copiesOfOneToken) else { return nil }
-            return search(UnsafeBufferPointer(rebasing: tokens[0..<count]), thresholds: thresholds, accept: accept)
+            return search(
+                UnsafeBufferPointer(rebasing: tokens[0..<count]), isCut: count == tokenLimit, thresholds: thresholds,
+                accept: accept)
         }
     }
 
@@ -141,7 +146,8 @@ public struct RepeatedRun: Sendable, Hashable {
     // MARK: - Search
 
     static func search(
-        _ tokens: UnsafeBufferPointer<Token>, thresholds: Thresholds, accept: (RepeatedRun) -> Bool
+        _ tokens: UnsafeBufferPointer<Token>, isCut: Bool = false, thresholds: Thresholds,
+        accept: (RepeatedRun) -> Bool
     ) -> RepeatedRun? {
         let count = tokens.count
         var size = 16
@@ -187,7 +193,8 @@ public struct RepeatedRun: Sendable, Hashable {
                 let run = RepeatedRun(
                     unit: Int(tokens[start].start)..<Int(tokens[start + period].start),
                     repeatStart: Int(tokens[start + period].start),
-                    end: Int(tokens[start + copies * period - 1].end), copies: copies)
+                    end: Int(tokens[start + copies * period - 1].end), copies: copies,
+                    isCutShort: isCut && k + period == count)
                 if accept(run) { return run }
             }
             return nil

@@ -5,10 +5,11 @@
 /// bytes at a time, and each clause is compared in O(1) with the four before it (length, first and last eight
 /// bytes, ASCII case folded). A text loops at clause level when consecutive clauses, or groups of up to four,
 /// match. A loop inside a clause ("ha ha ha ha", "好的好的好的") runs on to the end of the text, or makes a long
-/// clause: there the clause's last eight bytes recur at a short period (up to 32 bytes). A text that passes none
-/// of these tests has no loop worth reporting, and one that passes is checked exactly. What can slip through: a
-/// loop of a unit longer than 32 bytes without a full stop in it, and a loop inside a clause shorter than 120
-/// bytes followed by more text ("Ha ha ha ha ha ha ha ha ha ha. Then he left.").
+/// clause: there the clause's last eight bytes, or eight bytes taken every 64 bytes of a long clause, recur at a
+/// short period (up to 32 bytes). A text that passes none of these tests has no loop worth reporting, and one that
+/// passes is checked exactly. What can slip through: a loop of a unit longer than 32 bytes without a full stop in
+/// it, a loop inside a clause shorter than 120 bytes followed by more text ("Ha ha ha ha ha ha ha ha ha ha. Then
+/// he left."), and, in a longer clause, a loop shorter than about 136 bytes followed by more text.
 public enum RepetitionSieve {
     /// Bytes that may end a sentence or line: a newline, `.`, and E3, the lead byte of `。`. Continuation bytes
     /// are never E3, so CJK text is skipped like ASCII. (`!` and `?` are left out: three tests a vector instead
@@ -99,12 +100,20 @@ public enum RepetitionSieve {
         guard length >= 2 else { return false }
         if recent.add(start..<end, in: bytes) { return true }
         // A loop inside a clause runs on to its end; a long clause or the text's last is where one shows.
-        return (isLast ? length >= 20 : length >= 120) && loopsAtEnd(bytes, start..<end)
+        if (isLast ? length >= 20 : length >= 120) && loops(at: end - 8, in: start..<end, bytes) { return true }
+        // Or it stops and the text goes on ("I think that I think that … it was fine."): a long clause is also
+        // probed every 64 bytes, so a loop of 136 bytes or more anywhere in it shows.
+        guard length >= 120 else { return false }
+        var probe = start + 72
+        while probe + 8 < end {
+            if loops(at: probe, in: start..<end, bytes) { return true }
+            probe += 64
+        }
+        return false
     }
 
-    /// Whether the last eight bytes of `range` come back at a period of 1 to 32 bytes, twice.
-    private static func loopsAtEnd(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let tailStart = range.upperBound - 8
+    /// Whether the eight bytes at `tailStart` come back at a period of 1 to 32 bytes, twice, within `range`.
+    private static func loops(at tailStart: Int, in range: Range<Int>, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         let tail = load(bytes, tailStart, 8)
         let first = tail & 0xFF
         let splat = first &* 0x0101_0101_0101_0101

@@ -170,4 +170,18 @@ struct ConfigEngineTests {
             try Linter(options: options).run([.standardInput])
         }
     }
+
+    /// `(a+)+$` on forty "a"s and a "!" takes 2^40 steps of backtracking: without a budget the run never ends.
+    @Test func aCatastrophicallyBacktrackingPatternGivesUpOnTheTurnWithAFinding() throws {
+        let data = #"{"instruction": "Hi", "output": "\#(String(repeating: "a", count: 40))!"}"# + "\n"
+            + #"{"instruction": "Hi", "output": "bbb"}"# + "\n"
+        let report = try lint(["data.jsonl": data]) { options, _ in
+            options.customRules = [
+                CustomRule(code: "X001", name: "slow", pattern: "(a+)+$", scope: .response, severity: .error, message: "m")
+            ]
+        }
+        let custom = report.findings.filter { $0.code == "X001" }
+        #expect(custom.map { "\($0.location.line):\($0.location.column)" } == ["1:34"])
+        #expect(custom.first?.message.hasPrefix("pattern gave up on this turn after") == true)
+    }
 }

@@ -30,6 +30,16 @@ struct PathPatternTests {
         ("*据.jsonl", "评测/数据.jsonl", true),
         ("", "x.jsonl", false),
         ("a*b*c*d*e*f*g", "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaab", false),
+        // Stars that each could take any share of the name, or of the path: without care, n^k ways to try.
+        ("*a*a*a*a*a*a*a*a*a*a*a*a*a*b", String(repeating: "a", count: 60) + ".jsonl", false),
+        ("*a*a*a*a*a*a*a*a*a*a*a*a*a*b", String(repeating: "a", count: 60) + "b", true),
+        ("**/**/**/**/**/**/**/**/**/**/**/**/x", Array(repeating: "a", count: 40).joined(separator: "/") + "/y", false),
+        ("**/**/**/**/**/**/**/**/**/**/**/**/x", Array(repeating: "a", count: 40).joined(separator: "/") + "/x", true),
+        ("a/**/b/**/c", "a/b/c", true),
+        ("a/**/b/**/c", "a/x/b/y/z/c", true),
+        ("a/**/b/**/c", "a/x/c/b", false),
+        ("*.*", "x", false),
+        ("a*", "a", true),
     ])
     func matches(pattern: String, path: String, expected: Bool) {
         #expect(PathPattern(pattern).matches(path) == expected)

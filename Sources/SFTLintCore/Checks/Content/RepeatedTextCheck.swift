@@ -66,8 +66,12 @@ struct RepeatedTextCheck: SampleCheck {
         }
         let turn = turns[index]
         let unit = turn.text.withUTF8Buffer { Self.quote($0, run.unit) }
+        let times =
+            run.isCutShort
+            ? "at least \(run.copies) times in a row (only a text's first \(RepeatedRun.tokenLimit) words are searched)"
+            : "\(run.copies) times in a row"
         report.add(
-            Self.self, at: turn.location(atTextByte: run.repeatStart), "\(unit) repeats \(run.copies) times in a row",
+            Self.self, at: turn.location(atTextByte: run.repeatStart), "\(unit) repeats \(times)",
             related: [RelatedLocation(turn.location(atTextByte: run.unit.lowerBound), note: "first copy")])
     }
 

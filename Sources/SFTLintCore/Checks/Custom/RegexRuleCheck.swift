@@ -35,12 +35,54 @@ struct RegexRuleCheck: SampleCheck {
             let text = turn.text
             if let literal, !literal.isFound(in: text) { continue }
             let whole = NSRange(text.startIndex..<text.endIndex, in: text)
-            guard let match = regex.firstMatch(in: text, range: whole), let range = Range(match.range, in: text)
-            else { continue }
+            let match: NSTextCheckingResult
+            switch firstMatch(in: text, range: whole) {
+            case .none: continue
+            case .gaveUp:
+                report.add(
+                    info, at: turn.location(atTextByte: 0),
+                    "pattern gave up on this turn after \(Self.stepBudget) million steps of backtracking: "
+                        + "nested quantifiers such as (a+)+ make it try every way to split the text; simplify it")
+                continue
+            case .match(let found): match = found
+            }
+            guard let range = Range(match.range, in: text) else { continue }
             let matched = text[range]
             let quoted = matched.count > Self.quoteLimit ? matched.prefix(Self.quoteLimit) + "…" : matched
             let detail = quoted.isEmpty ? message : "\(message): \"\(quoted)\""
             report.add(info, at: turn.location(of: range), detail)
         }
+    }
+
+    /// Steps of the regex engine, in millions, a turn may cost beyond the scan itself. `(a+)+$` on fifty "a"s
+    /// needs 2^50: without a budget one record stalls the run for good. Ten million steps take a tenth to a
+    /// quarter of a second; a sane pattern needs a few per character.
+    static let stepBudget = 10
+
+    enum Outcome {
+        case none, gaveUp
+        case match(NSTextCheckingResult)
+    }
+
+    /// The first match, or `.gaveUp` when the engine runs past the budget. The progress block is called once per
+    /// start position tried and once per ten thousand steps of matching (ICU's tick), so calls beyond the
+    /// length of the text count steps; the count does not depend on the machine's speed.
+    func firstMatch(in text: String, range: NSRange) -> Outcome {
+        let allowed = range.length + Self.stepBudget * 1_000_000 / 10_000
+        var calls = 0
+        var outcome = Outcome.none
+        regex.enumerateMatches(in: text, options: [.reportProgress], range: range) { result, _, stop in
+            if let result {
+                outcome = .match(result)
+                stop.pointee = true
+                return
+            }
+            calls += 1
+            if calls > allowed {
+                outcome = .gaveUp
+                stop.pointee = true
+            }
+        }
+        return outcome
     }
 }
