@@ -24,23 +24,23 @@ public struct DatasetStatistics: Sendable {
     var firstSample: RecordRef?
     var firstPath = PathTable()
 
-    /// Empty statistics; `levels` starts the diversity counters where a run's already are (see `DistinctCounter`).
-    init(maxTokens: Int?, limits: Limits = Limits(), levels: (prompts: [Int], responses: [Int])? = nil) {
+    /// Empty statistics.
+    init(maxTokens: Int?, limits: Limits = Limits()) {
         samples = SampleStatistics(exactLimit: limits.exactLengths)
         budget = maxTokens.flatMap { $0 > 0 ? TokenBudget(maxTokens: $0) : nil }
-        prompts = NGramDiversity(capacity: limits.distinct, levels: levels?.prompts ?? [0, 0, 0])
-        responses = NGramDiversity(capacity: limits.distinct, levels: levels?.responses ?? [0, 0, 0])
+        prompts = NGramDiversity(capacity: limits.distinct)
+        responses = NGramDiversity(capacity: limits.distinct)
         promptVerbs = HeavyHitters(capacity: limits.openings)
         responseOpenings = HeavyHitters(capacity: limits.openings)
     }
 
-    /// Empty statistics for a batch, with the settings and diversity levels of `run`.
+    /// Empty statistics for a batch, with the settings of the run and its diversity counters to continue.
     func emptyBatch() -> DatasetStatistics {
         var batch = self
         batch.samples = SampleStatistics(exactLimit: samples.promptChars.exactLimit)
         batch.budget = budget.map { TokenBudget(maxTokens: $0.maxTokens) }
         // The run's n-grams come along (shared until a batch adds one): a batch then inserts only n-grams new to
-        // the run, instead of rebuilding tables of up to 16,384 hashes each, and merges back only those.
+        // the run, instead of rebuilding its tables, and merges back only those (or its registers).
         batch.prompts = prompts.continuing()
         batch.responses = responses.continuing()
         batch.promptVerbs = HeavyHitters(capacity: promptVerbs.capacity)

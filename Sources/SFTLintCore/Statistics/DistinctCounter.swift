@@ -1,58 +1,84 @@
-/// Counts distinct 64-bit hashes in bounded memory: exactly up to `capacity`, then by adaptive sampling.
+/// Counts distinct 64-bit hashes in bounded memory: exactly up to `capacity`, then with a HyperLogLog.
 ///
-/// The counter keeps every distinct hash at or below a threshold, starting with all of them. When it holds more
-/// than `capacity`, it halves the threshold (raises `level`) and drops the hashes above it, so it keeps a random
-/// 1/2^level of the distinct values, whatever their frequency, and estimates the count as kept × 2^level (Gibbons'
-/// distinct sampling). While `level` is 0 the count is exact (up to 64-bit hash collisions, about one in 10^9 at
-/// 200,000 values). Past it, the relative standard error is about 1/√kept, under 1.1% at the default capacity
-/// since at least half of it is kept. The capacity is a trade between exactness and speed, since every n-gram of
-/// every text probes a table while the level is 0: at 2^14 a table is at most 256 KB; 2^12 made the benchmark
-/// 7% faster, but is exact only up to 4,096 n-grams.
+/// Up to `capacity` distinct hashes the counter keeps them in a small open-addressing table, and the count is
+/// exact (up to 64-bit hash collisions). Beyond, it folds them into a HyperLogLog of 2^12 one-byte registers
+/// (Flajolet et al.): each hash sets its register, chosen by its top 12 bits, to the largest rank (leading zeros
+/// of the remaining bits, plus one) seen; the count is estimated from the registers' harmonic mean, with linear
+/// counting below 2.5 × 2^12. The relative standard error is 1.04/√4096, about 1.6%.
+///
+/// Why not keep more hashes exactly: every n-gram of every text probes the counter, and a table of 16,384 hashes
+/// (256 KB, the previous design's, which then sampled hashes by threshold) missed the cache on many probes. The
+/// 4 KB of registers and the 64 KB table stay in cache: 4–6% less CPU for a whole run of the J and S rules.
 ///
 /// Two counters merge into the counter of the combined data, and the result is the same however the data was
-/// split: the level ends as the lowest one at which the whole holds no more than `capacity` values. A counter
-/// may start at a level a run has already reached (`init(level:)`) and skip the hashes that can't matter, or
-/// continue a run's counter (`continuing()`): it then starts with the run's hashes, so that the n-grams the run
-/// has seen cost one probe and no insert, and only what it adds is merged back.
+/// split: exact while the union holds at most `capacity` hashes, otherwise the HyperLogLog of the union (a
+/// register-wise maximum, which doesn't depend on order). A counter may continue a run's (`continuing()`): it
+/// starts with the run's hashes or registers, so that the n-grams the run has seen cost one probe and no insert,
+/// and only what it adds is merged back.
 struct DistinctCounter: Sendable {
-    static let defaultCapacity = 1 << 14
+    static let defaultCapacity = 1 << 12
+    /// Registers of the sketch: 2^12, addressed by a hash's top 12 bits.
+    static let registerBits = 12
 
     let capacity: Int
-    private(set) var level = 0 {
-        didSet { threshold = Self.threshold(at: level) }
-    }
-    /// Hashes above this are not kept: `UInt64.max >> level`, stored since every n-gram is compared with it.
-    private(set) var threshold: UInt64
-    /// Open addressing, 0 for an empty slot (a hash of 0 is stored as 1); at most half full.
+    /// Open addressing, 0 for an empty slot (a hash of 0 is stored as 1); at most half full. Empty once sketching.
     private var slots: [UInt64]
+    /// Distinct hashes in `slots`.
     private(set) var kept = 0
-    /// The hashes this counter inserted itself, at or below the threshold: all of its hashes, unless it continues
-    /// another counter's. Merging reads only these.
+    /// The hashes this counter inserted itself while exact: all of its hashes, unless it continues another
+    /// counter's. Merging an exact counter reads only these.
     private var added: [UInt64] = []
+    /// The HyperLogLog's registers; empty while exact.
+    private var registers: [UInt8] = []
 
-    init(capacity: Int = DistinctCounter.defaultCapacity, level: Int = 0) {
+    init(capacity: Int = DistinctCounter.defaultCapacity) {
         self.capacity = capacity
-        self.level = level
-        threshold = Self.threshold(at: level)
         slots = [UInt64](repeating: 0, count: 64)
     }
 
-    private static func threshold(at level: Int) -> UInt64 { level >= 64 ? 0 : UInt64.max >> level }
-
     /// Whether the count is exact.
-    var isExact: Bool { level == 0 }
+    var isExact: Bool { registers.isEmpty }
 
     /// The estimated number of distinct hashes added.
-    var estimate: Double { Double(kept) * Double(sign: .plus, exponent: level, significand: 1) }
+    var estimate: Double { isExact ? Double(kept) : Self.estimate(registers) }
 
     @inline(__always)
     mutating func add(_ hash: UInt64) {
-        guard hash <= threshold else { return }
+        guard isExact else {
+            Self.record(hash, in: &registers)
+            return
+        }
         let stored = hash == 0 ? 1 : hash
         // Most n-grams were seen before: a read-only probe, without the uniqueness check of a mutable one.
         guard !contains(stored) else { return }
         insert(stored)
     }
+
+    /// A counter that starts with this one's hashes (or registers), for data that follows; merged into a counter
+    /// that holds at least what this one holds, it adds what it saw on top.
+    func continuing() -> DistinctCounter {
+        var next = self
+        next.added = []
+        return next
+    }
+
+    /// Folds in the counter of other data: one made empty, or one that continues this counter (or a counter whose
+    /// hashes this one holds).
+    mutating func merge(_ other: DistinctCounter) {
+        if other.isExact {
+            for value in other.added { add(value) }
+            return
+        }
+        if isExact { switchToSketch() }
+        for index in registers.indices where other.registers[index] > registers[index] {
+            registers[index] = other.registers[index]
+        }
+    }
+
+    /// Bytes held.
+    var byteCount: Int { slots.count * 8 + added.count * 8 + registers.count }
+
+    // MARK: - Exact
 
     @inline(__always)
     private func contains(_ hash: UInt64) -> Bool {
@@ -68,22 +94,17 @@ struct DistinctCounter: Sendable {
         }
     }
 
-    /// A counter that starts with this one's hashes and level, for data that follows; merged into a counter
-    /// that holds at least this one's hashes, it adds what it saw on top of them.
-    func continuing() -> DistinctCounter {
-        var next = self
-        next.added = []
-        return next
-    }
-
     @inline(never)
     private mutating func insert(_ hash: UInt64) {
         guard place(hash) else { return }
         added.append(hash)
         if kept > capacity {
-            raiseLevel()
+            switchToSketch()
         } else if 2 * kept > slots.count {
-            rehash(into: 2 * slots.count)
+            let values = slots.filter { $0 != 0 }
+            slots = [UInt64](repeating: 0, count: 2 * slots.count)
+            kept = 0
+            for value in values { _ = place(value) }
         }
     }
 
@@ -107,46 +128,47 @@ struct DistinctCounter: Sendable {
         return true
     }
 
-    /// Halves the threshold until at most `capacity` hashes are kept.
-    private mutating func raiseLevel() {
-        var values = slots.filter { $0 != 0 }
-        while values.count > capacity {
-            level += 1
-            let limit = threshold
-            values.removeAll { $0 > limit }
-        }
-        let limit = threshold
-        added.removeAll { $0 > limit }
-        refill(values)
-    }
-
-    private mutating func rehash(into size: Int) {
-        let values = slots.filter { $0 != 0 }
-        slots = [UInt64](repeating: 0, count: size)
+    /// Folds the exact hashes into registers and drops the table.
+    private mutating func switchToSketch() {
+        var registers = [UInt8](repeating: 0, count: 1 << Self.registerBits)
+        for value in slots where value != 0 { Self.record(value, in: &registers) }
+        self.registers = registers
+        slots = []
+        added = []
         kept = 0
-        for value in values { _ = place(value) }
     }
 
-    private mutating func refill(_ values: [UInt64]) {
-        var size = 64
-        while size < 2 * values.count { size *= 2 }
-        slots = [UInt64](repeating: 0, count: size)
-        kept = 0
-        for value in values { _ = place(value) }
+    // MARK: - Sketch
+
+    @inline(__always)
+    private static func record(_ hash: UInt64, in registers: inout [UInt8]) {
+        let index = Int(truncatingIfNeeded: hash >> (64 - registerBits))
+        // The bit below the remaining 52 caps the rank at 53.
+        let rest = hash << registerBits | 1 << (registerBits - 1)
+        let rank = UInt8(truncatingIfNeeded: rest.leadingZeroBitCount + 1)
+        // Read first: once the registers fill, a rank rarely beats its register, and only a write pays the
+        // uniqueness check of a mutable access.
+        if rank > registers[index] { registers[index] = rank }
     }
 
-    /// Folds in the counter of other data: one made empty, or one that continues this counter (or a counter whose
-    /// hashes this one holds).
-    mutating func merge(_ other: DistinctCounter) {
-        if other.level > level {
-            level = other.level
-            let limit = threshold
-            added.removeAll { $0 > limit }
-            refill(slots.filter { $0 != 0 && $0 <= limit })
+    /// The HyperLogLog estimate, with linear counting where it is biased (below 2.5 m).
+    static func estimate(_ registers: [UInt8]) -> Double {
+        let m = Double(registers.count)
+        var sum = 0.0
+        var zeros = 0
+        for register in registers {
+            sum += Double(sign: .plus, exponent: -Int(register), significand: 1)
+            if register == 0 { zeros += 1 }
         }
-        for value in other.added { add(value) }
+        let alpha = 0.7213 / (1 + 1.079 / m)
+        let raw = alpha * m * m / sum
+        if raw <= 2.5 * m && zeros > 0 { return m * log(m / Double(zeros)) }
+        return raw
     }
-
-    /// Bytes held by the table.
-    var byteCount: Int { slots.count * 8 }
 }
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

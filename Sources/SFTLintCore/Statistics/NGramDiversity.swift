@@ -17,10 +17,10 @@ struct NGramDiversity: Sendable {
     /// Words of the current text so far.
     private var words = 0
 
-    init(capacity: Int = DistinctCounter.defaultCapacity, levels: [Int] = [0, 0, 0]) {
-        unigrams = DistinctCounter(capacity: capacity, level: levels[0])
-        bigrams = DistinctCounter(capacity: capacity, level: levels[1])
-        trigrams = DistinctCounter(capacity: capacity, level: levels[2])
+    init(capacity: Int = DistinctCounter.defaultCapacity) {
+        unigrams = DistinctCounter(capacity: capacity)
+        bigrams = DistinctCounter(capacity: capacity)
+        trigrams = DistinctCounter(capacity: capacity)
     }
 
     var distinct: [DistinctCounter] { [unigrams, bigrams, trigrams] }
@@ -39,8 +39,6 @@ struct NGramDiversity: Sendable {
         return next
     }
 
-    /// The counters' levels, to start a batch's counters where the run already is.
-    var levels: [Int] { distinct.map(\.level) }
 
     var isExact: Bool { distinct.allSatisfy(\.isExact) }
 
