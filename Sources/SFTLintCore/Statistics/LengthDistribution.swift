@@ -59,8 +59,15 @@ public struct LengthDistribution: Sendable, Hashable {
 
     @inline(__always)
     private mutating func count(bucket index: Int, times: Int) {
-        if index >= buckets.count { buckets += [Int](repeating: 0, count: index + 1 - buckets.count) }
-        buckets[index] += times
+        Self.count(index, times: times, in: &buckets)
+    }
+
+    /// Adds `times` to `counts[bucket]`, growing the array to the bucket: bucket counts kept as a flat array
+    /// (here and in L003's tails) rather than a dictionary, since every sample of a run lands in one.
+    @inline(__always)
+    static func count(_ bucket: Int, times: Int, in counts: inout [Int]) {
+        if bucket >= counts.count { counts += [Int](repeating: 0, count: bucket + 1 - counts.count) }
+        counts[bucket] += times
     }
 
     private mutating func spill() {

@@ -33,7 +33,7 @@ struct LengthTails: Sendable {
     mutating func add(_ tokens: Int, at ref: RecordRef) {
         let bucket = LengthDistribution.bucket(of: tokens)
         count += 1
-        Self.count(bucket, times: 1, in: &buckets)
+        LengthDistribution.count(bucket, times: 1, in: &buckets)
         let entry = Entry(bucket: bucket, tokens: tokens, ref: ref)
         if bucket >= highCut {
             high.append(entry)
@@ -48,7 +48,7 @@ struct LengthTails: Sendable {
     mutating func merge(_ later: LengthTails) {
         count += later.count
         for (bucket, times) in later.buckets.enumerated() where times > 0 {
-            Self.count(bucket, times: times, in: &buckets)
+            LengthDistribution.count(bucket, times: times, in: &buckets)
         }
         highCut = max(highCut, later.highCut)
         lowCut = min(lowCut, later.lowCut)
@@ -82,7 +82,7 @@ struct LengthTails: Sendable {
     /// as buckets are a few hundred small integers and a tail is trimmed often on a large run.
     static func bucket(atRank rank: Int, of entries: [Entry], longestFirst: Bool) -> Int {
         var counts: [Int] = []
-        for entry in entries { count(entry.bucket, times: 1, in: &counts) }
+        for entry in entries { LengthDistribution.count(entry.bucket, times: 1, in: &counts) }
         var seen = 0
         for bucket in longestFirst ? Array(counts.indices.reversed()) : Array(counts.indices) {
             seen += counts[bucket]
@@ -91,11 +91,6 @@ struct LengthTails: Sendable {
         return longestFirst ? 0 : counts.count
     }
 
-    @inline(__always)
-    private static func count(_ bucket: Int, times: Int, in counts: inout [Int]) {
-        if bucket >= counts.count { counts += [Int](repeating: 0, count: bucket + 1 - counts.count) }
-        counts[bucket] += times
-    }
 
     // MARK: - The robust bound
 
