@@ -30,8 +30,8 @@ public struct DatasetStatistics: Sendable {
         budget = maxTokens.flatMap { $0 > 0 ? TokenBudget(maxTokens: $0) : nil }
         prompts = NGramDiversity(capacity: limits.distinct)
         responses = NGramDiversity(capacity: limits.distinct)
-        promptVerbs = HeavyHitters(capacity: limits.openings)
-        responseOpenings = HeavyHitters(capacity: limits.openings)
+        promptVerbs = HeavyHitters(capacity: limits.openings) { TextOpening.display($0, lowercased: true) }
+        responseOpenings = HeavyHitters(capacity: limits.openings) { TextOpening.display($0, lowercased: false) }
     }
 
     /// Empty statistics for a batch, with the settings of the run and its diversity counters to continue.
@@ -43,8 +43,8 @@ public struct DatasetStatistics: Sendable {
         // the run, instead of rebuilding its tables, and merges back only those (or its registers).
         batch.prompts = prompts.continuing()
         batch.responses = responses.continuing()
-        batch.promptVerbs = HeavyHitters(capacity: promptVerbs.capacity)
-        batch.responseOpenings = HeavyHitters(capacity: responseOpenings.capacity)
+        batch.promptVerbs = promptVerbs.emptied()
+        batch.responseOpenings = responseOpenings.emptied()
         batch.promptsWithWords = 0
         batch.responsesWithWords = 0
         batch.firstSample = nil
@@ -70,7 +70,7 @@ public struct DatasetStatistics: Sendable {
             turns[user].text.withUTF8Buffer { bytes in
                 guard let verb = TextOpening.firstWord(bytes) else { return }
                 promptsWithWords += 1
-                promptVerbs.add(verb.key, at: ref, in: sample.record.file) { verb.text(in: bytes, lowercased: true) }
+                promptVerbs.add(verb.key, at: ref, in: sample.record.file, text: verb.bytes(in: bytes))
             }
         }
         if profile.hasResponse && sample.isResponse(profile.responseIndex) {
@@ -78,7 +78,7 @@ public struct DatasetStatistics: Sendable {
                 guard let opening = TextOpening.response(bytes) else { return }
                 responsesWithWords += 1
                 guard opening.continues else { return }
-                responseOpenings.add(opening.key, at: ref, in: sample.record.file) { opening.text(in: bytes, lowercased: false) }
+                responseOpenings.add(opening.key, at: ref, in: sample.record.file, text: opening.bytes(in: bytes))
             }
         }
     }

@@ -8,8 +8,13 @@
 ///
 /// Past the first reduction, a key not in the table enters only when it comes back while a 65,536-bit filter
 /// still holds it (the filter is cleared when half full): most keys of a long stream are seen once, and making
-/// their text and table entry would cost more than all the rest. A frequent key comes back at once, so it enters
-/// with at most one occurrence uncounted.
+/// their table entry would cost more than all the rest. A frequent key comes back at once, so it enters with at
+/// most one occurrence uncounted.
+///
+/// A key's text is kept as the bytes it was first seen with, in one buffer, and `render` makes it a string only
+/// for the keys a report reads: making a string for every key that enters cost more than counting them all.
+/// The keys are in an open-addressed table of their own (they are hashes already), not a `Dictionary`, whose
+/// hashing and entry copies cost several times the count.
 struct HeavyHitters: Sendable {
     struct Entry: Sendable {
         var count: Int
@@ -19,37 +24,76 @@ struct HeavyHitters: Sendable {
         var example: RecordRef
     }
 
+    /// A kept key: its count, first record and where its bytes are in `bytes`.
+    private struct Item: Sendable {
+        var key: UInt64
+        var count: Int
+        var example: RecordRef
+        var start: Int
+        var length: Int
+    }
+
     static let defaultCapacity = 1024
 
     let capacity: Int
-    private(set) var entries: [UInt64: Entry] = [:]
+    /// How a key's bytes read in a report.
+    let render: @Sendable (UnsafeBufferPointer<UInt8>) -> String
+    /// The kept keys, in the order they entered.
+    private var items: [Item] = []
+    /// Open addressing over `items`: an item's index + 1, 0 for an empty slot; a power of two, at most half full.
+    private var slots: [Int32] = []
+    /// The keys' bytes, one after another.
+    private var bytes: [UInt8] = []
     /// Keys added, the N of the error bound.
     private(set) var total = 0
     /// The largest amount a kept count may be below the truth: the sum of what the reductions took.
     private(set) var error = 0
     var paths = PathTable()
+    /// The file whose path `paths` noted last: the records of a batch are mostly of one file.
+    private var notedFile = -1
     /// Keys seen once lately, by their low 16 bits; empty until the first reduction.
     private var recent: [UInt64] = []
     private var recentCount = 0
 
-    init(capacity: Int = HeavyHitters.defaultCapacity) {
+    /// An empty table; `render` makes the text of a key from the bytes it was added with (UTF-8 by default).
+    init(
+        capacity: Int = HeavyHitters.defaultCapacity,
+        render: @escaping @Sendable (UnsafeBufferPointer<UInt8>) -> String = { String(decoding: $0, as: UTF8.self) }
+    ) {
         self.capacity = capacity
+        self.render = render
+    }
+
+    /// An empty table with the same capacity and rendering.
+    func emptied() -> HeavyHitters {
+        HeavyHitters(capacity: capacity, render: render)
     }
 
     /// Whether the counts are exact.
     var isExact: Bool { error == 0 }
 
-    /// Counts `key`; `text` is only called for a key not in the table.
-    mutating func add(_ key: UInt64, at ref: RecordRef, in file: InputFile, text: () -> String) {
+    /// Keys kept.
+    var count: Int { items.count }
+
+    /// Counts `key`; `text` (the bytes `render` reads) is only read for a key not in the table, `file` only for
+    /// a key that enters.
+    mutating func add(
+        _ key: UInt64, at ref: RecordRef, in file: @autoclosure () -> InputFile, text: UnsafeBufferPointer<UInt8>
+    ) {
         total += 1
-        if entries[key] != nil {
-            entries[key]!.count += 1
+        let (slot, item) = find(key)
+        if let item {
+            items[item].count += 1
             return
         }
         if !recent.isEmpty && !admits(key) { return }
-        paths.note(file)
-        entries[key] = Entry(count: 1, text: text(), example: ref)
-        if entries.count > 2 * capacity { reduce() }
+        let entering = file()
+        if entering.index != notedFile {
+            paths.note(entering)
+            notedFile = entering.index
+        }
+        insert(key, count: 1, example: ref, text: text, at: slot)
+        if items.count > 2 * capacity { reduce() }
     }
 
     /// Folds in the counts of later data.
@@ -57,14 +101,60 @@ struct HeavyHitters: Sendable {
         total += later.total
         error += later.error
         paths.merge(later.paths)
-        for (key, entry) in later.entries {
-            if entries[key] != nil {
-                entries[key]!.count += entry.count
-            } else {
-                entries[key] = entry
+        notedFile = -1
+        later.bytes.withUnsafeBufferPointer { laterBytes in
+            for entry in later.items {
+                let (slot, item) = find(entry.key)
+                if let item {
+                    items[item].count += entry.count
+                } else {
+                    let text = UnsafeBufferPointer(rebasing: laterBytes[entry.start..<entry.start + entry.length])
+                    insert(entry.key, count: entry.count, example: entry.example, text: text, at: slot)
+                }
             }
         }
-        if entries.count > 2 * capacity { reduce() }
+        if items.count > 2 * capacity { reduce() }
+    }
+
+    // MARK: - The table
+
+    /// The slot of `key`: where it is, with its item, or the empty slot where it would go.
+    @inline(__always)
+    private func find(_ key: UInt64) -> (slot: Int, item: Int?) {
+        guard !slots.isEmpty else { return (0, nil) }
+        return slots.withUnsafeBufferPointer { slots in
+            let mask = slots.count - 1
+            // The keys are hashes, but tests and merges may bring small integers: Fibonacci hashing spreads both.
+            var slot = Int(truncatingIfNeeded: (key &* 0x9E37_79B9_7F4A_7C15) >> 40) & mask
+            while true {
+                let index = Int(slots[slot])
+                if index == 0 { return (slot, nil) }
+                if items[index - 1].key == key { return (slot, index - 1) }
+                slot = (slot + 1) & mask
+            }
+        }
+    }
+
+    /// Adds an item for `key` at the empty `slot` that `find` gave, growing the slots when half full.
+    private mutating func insert(_ key: UInt64, count: Int, example: RecordRef, text: UnsafeBufferPointer<UInt8>, at slot: Int) {
+        items.append(Item(key: key, count: count, example: example, start: bytes.count, length: text.count))
+        bytes.append(contentsOf: text)
+        if 2 * items.count > slots.count {
+            rebuildSlots()
+        } else {
+            slots[slot] = Int32(items.count)
+        }
+    }
+
+    /// Places every item again, in slots for twice as many.
+    private mutating func rebuildSlots() {
+        var size = 64
+        while size < 4 * items.count { size *= 2 }
+        slots = [Int32](repeating: 0, count: size)
+        for (index, item) in items.enumerated() {
+            let (slot, _) = find(item.key)
+            slots[slot] = Int32(index + 1)
+        }
     }
 
     /// Whether `key` was seen lately; remembers it if not.
@@ -84,16 +174,34 @@ struct HeavyHitters: Sendable {
     /// Drops every count by the (capacity + 1)-th largest, removing those that reach 0.
     private mutating func reduce() {
         if recent.isEmpty { recent = [UInt64](repeating: 0, count: 1024) }
-        let cut = entries.values.map(\.count).sorted(by: >)[capacity]
+        let cut = items.map(\.count).sorted(by: >)[capacity]
         error += cut
-        entries = entries.compactMapValues { entry in
-            entry.count > cut ? Entry(count: entry.count - cut, text: entry.text, example: entry.example) : nil
+        var kept: [Item] = []
+        var keptBytes: [UInt8] = []
+        for item in items where item.count > cut {
+            kept.append(Item(key: item.key, count: item.count - cut, example: item.example, start: keptBytes.count, length: item.length))
+            keptBytes += bytes[item.start..<item.start + item.length]
         }
+        items = kept
+        bytes = keptBytes
+        rebuildSlots()
     }
 
-    /// The `limit` most frequent keys, by count then text, each with its count.
+    // MARK: - Reading
+
+    /// The `limit` most frequent keys, by count then text, each with its count. Only the keys that can be among
+    /// them (counts at least the `limit`-th largest) are rendered and compared by text.
     func top(_ limit: Int) -> [Entry] {
-        let sorted = entries.values.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
+        guard limit > 0, !items.isEmpty else { return [] }
+        let least = items.map(\.count).sorted(by: >)[min(limit, items.count) - 1]
+        let candidates = bytes.withUnsafeBufferPointer { bytes in
+            items.filter { $0.count >= least }.map { item in
+                Entry(
+                    count: item.count, text: render(UnsafeBufferPointer(rebasing: bytes[item.start..<item.start + item.length])),
+                    example: item.example)
+            }
+        }
+        let sorted = candidates.sorted { ($0.count, $1.text) > ($1.count, $0.text) }
         return Array(sorted.prefix(limit))
     }
 }

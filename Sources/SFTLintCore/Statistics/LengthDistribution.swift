@@ -98,10 +98,32 @@ public struct LengthDistribution: Sendable, Hashable {
         return index < 128 ? Double(range.lower) : Double(range.lower + range.upper - 1) / 2
     }
 
-    /// (value, count) in ascending order: the exact values, or each bucket's middle.
+    /// (value, count) in ascending order, each value once: the exact values, or each bucket's middle.
+    ///
+    /// Exact values are counted in an array over `min...max` when that range is no wider than a few times their
+    /// number, as lengths mostly are, and sorted otherwise: the report reads the twelve distributions of the run
+    /// and of each file, and sorting 65,536 values for each cost more than reading a thousand records.
     private var sortedCounts: [(value: Double, count: Int)] {
         if isExact {
-            return values.sorted().map { (Double($0), 1) }
+            guard !values.isEmpty else { return [] }
+            let low = UInt32(clamping: min)
+            let width = Int(UInt32(clamping: max) - low) + 1
+            if width <= 4 * values.count + 1024 {
+                var counts = [Int](repeating: 0, count: width)
+                counts.withUnsafeMutableBufferPointer { counts in
+                    for value in values { counts[Int(value - low)] += 1 }
+                }
+                return counts.indices.filter { counts[$0] > 0 }.map { (Double(Int(low) + $0), counts[$0]) }
+            }
+            var runs: [(value: Double, count: Int)] = []
+            for value in values.sorted() {
+                if let last = runs.last, last.value == Double(value) {
+                    runs[runs.count - 1].count += 1
+                } else {
+                    runs.append((Double(value), 1))
+                }
+            }
+            return runs
         }
         return buckets.indices.filter { buckets[$0] > 0 }.map { index in
             (Swift.min(Swift.max(Self.middle(ofBucket: index), Double(min)), Double(max)), buckets[index])
@@ -118,24 +140,33 @@ public struct LengthDistribution: Sendable, Hashable {
 
     /// Several percentiles with one sort.
     public func percentiles(_ ps: [Double]) -> [Double] {
+        percentiles(ps, of: sortedCounts)
+    }
+
+    /// The value at `rank` (from 0) of the values `sorted` counts.
+    private static func value(atRank rank: Int, of sorted: [(value: Double, count: Int)]) -> Double? {
+        var seen = 0
+        for entry in sorted {
+            seen += entry.count
+            if seen > rank { return entry.value }
+        }
+        return nil
+    }
+
+    func percentiles(_ ps: [Double], of sorted: [(value: Double, count: Int)]) -> [Double] {
         guard count > 0 else { return ps.map { _ in 0 } }
-        let sorted = sortedCounts
         if isExact {
             return ps.map { p in
                 let position = p * Double(count - 1)
                 let below = Int(position.rounded(.down))
                 let above = Swift.min(below + 1, count - 1)
-                return sorted[below].value + (sorted[above].value - sorted[below].value) * (position - Double(below))
+                let low = Self.value(atRank: below, of: sorted)!
+                let high = Self.value(atRank: above, of: sorted)!
+                return low + (high - low) * (position - Double(below))
             }
         }
         return ps.map { p in
-            let rank = Int((p * Double(count - 1)).rounded(.down))
-            var seen = 0
-            for entry in sorted {
-                seen += entry.count
-                if seen > rank { return entry.value }
-            }
-            return Double(max)
+            Self.value(atRank: Int((p * Double(count - 1)).rounded(.down)), of: sorted) ?? Double(max)
         }
     }
 
@@ -144,6 +175,10 @@ public struct LengthDistribution: Sendable, Hashable {
     /// place; about three bins per doubling, fewer when the range is narrow. Exact counts when the distribution is;
     /// from the buckets' middles otherwise.
     public func histogram(maxBins: Int = 30) -> [(lower: Double, upper: Double, count: Int)] {
+        histogram(maxBins: maxBins, of: sortedCounts)
+    }
+
+    func histogram(maxBins: Int = 30, of sorted: [(value: Double, count: Int)]) -> [(lower: Double, upper: Double, count: Int)] {
         guard count > 0 else { return [] }
         let low = log2(Double(min) + 1)
         let high = log2(Double(max) + 2)
@@ -153,11 +188,17 @@ public struct LengthDistribution: Sendable, Hashable {
         }
         var counts = [Int](repeating: 0, count: bins)
         var bin = 0
-        for entry in sortedCounts {
+        for entry in sorted {
             while bin < bins - 1 && entry.value >= edges[bin + 1] { bin += 1 }
             counts[bin] += entry.count
         }
         return (0..<bins).map { (edges[$0], edges[$0 + 1], counts[$0]) }
+    }
+
+    /// The percentiles and histogram of `json`, with one reading of the values.
+    func summary(_ ps: [Double]) -> (percentiles: [Double], histogram: [(lower: Double, upper: Double, count: Int)]) {
+        let sorted = sortedCounts
+        return (percentiles(ps, of: sorted), histogram(of: sorted))
     }
 }
 

@@ -64,6 +64,12 @@ struct SampleProfile: Sendable {
         return profile
     }
 
+    /// The index `measure` gives as `responseIndex`, found without measuring: the last assistant turn, or the
+    /// number of turns when there is none or the sample is a pre-templated text.
+    static func responseIndex(of sample: Sample) -> Int {
+        sample.format == .text ? sample.turns.count : sample.turns.lastIndex { $0.role == .assistant } ?? sample.turns.count
+    }
+
     // MARK: - Per thread
 
     /// The profile of `sample`, measured once per sample on each thread: the statistics and every length rule

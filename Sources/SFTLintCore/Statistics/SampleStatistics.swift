@@ -129,6 +129,7 @@ extension LengthDistribution {
 
     /// The distribution as `stats.lengths` reports it: count, min, percentiles, max, mean, exactness, histogram.
     var json: JSONValue {
+        let summary = summary(Self.reportedPercentiles.map(\.p))
         var object: [String: JSONValue] = [
             "count": .integer(count),
             "min": .integer(count == 0 ? 0 : min),
@@ -136,15 +137,14 @@ extension LengthDistribution {
             "mean": .decimal(mean, places: 1),
             "exact": .bool(isExact),
             "histogram": .array(
-                histogram().map { bin in
+                summary.histogram.map { bin in
                     .object([
                         "lower": .decimal(bin.lower, places: 2), "upper": .decimal(bin.upper, places: 2),
                         "count": .integer(bin.count),
                     ])
                 }),
         ]
-        let values = percentiles(Self.reportedPercentiles.map(\.p))
-        for (entry, value) in zip(Self.reportedPercentiles, values) { object[entry.key] = .decimal(value, places: 1) }
+        for (entry, value) in zip(Self.reportedPercentiles, summary.percentiles) { object[entry.key] = .decimal(value, places: 1) }
         return .object(object)
     }
 }

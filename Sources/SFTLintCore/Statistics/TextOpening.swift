@@ -86,12 +86,17 @@ struct TextOpening {
         return TextOpening(key: key, range: start..<end, continues: false)
     }
 
-    /// The opening's text for display: runs of whitespace made one space, ASCII letters lowercased if asked.
-    func text(in bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool) -> String {
+    /// The opening's bytes in the text's.
+    func bytes(in text: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        UnsafeBufferPointer(rebasing: text[range])
+    }
+
+    /// An opening's bytes for display: runs of whitespace made one space, ASCII letters lowercased if asked.
+    static func display(_ bytes: UnsafeBufferPointer<UInt8>, lowercased: Bool) -> String {
         var out: [UInt8] = []
-        out.reserveCapacity(range.count)
+        out.reserveCapacity(bytes.count)
         var wasSpace = false
-        for byte in bytes[range] {
+        for byte in bytes {
             let isSpace = byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
             if isSpace {
                 if !wasSpace { out.append(0x20) }

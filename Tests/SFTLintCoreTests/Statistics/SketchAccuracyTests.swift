@@ -180,7 +180,8 @@ struct SketchAccuracyTests {
             let key: UInt64 = i % 10 < 3 ? 1 : i % 10 == 3 ? 2 : UInt64.random(in: 10..<5000, using: &generator)
             truth[key, default: 0] += 1
             let ref = RecordRef(file: 0, record: UInt32(i), line: UInt32(i + 1), column: 1)
-            hitters.add(key, at: ref, in: file) { "key \(key)" }
+            var text = "key \(key)"
+            text.withUTF8 { hitters.add(key, at: ref, in: file, text: $0) }
         }
         #expect(!hitters.isExact)
         let bound = 20000 / 65

@@ -83,10 +83,13 @@ struct DominantTemplateCheck: DatasetCheck {
         case ending
     }
 
+    /// Bytes of a template shown in the message.
+    static let excerptBytes = 120
+
     struct State: Mergeable {
-        var numbers = HeavyHitters()
-        var openings = HeavyHitters()
-        var endings = HeavyHitters()
+        var numbers = HeavyHitters { DominantTemplateCheck.excerpt($0, from: .numbers) }
+        var openings = HeavyHitters { DominantTemplateCheck.excerpt($0, from: .opening) }
+        var endings = HeavyHitters { DominantTemplateCheck.excerpt($0, from: .ending) }
         var prompts = 0
         /// The masked prompt being read, kept to reuse its storage.
         var scratch: [UInt8] = []
@@ -109,46 +112,82 @@ struct DominantTemplateCheck: DatasetCheck {
 
     func observe(_ sample: Sample, into state: inout State) {
         guard sample.format != nil, let ref = RecordRef(sample) else { return }
-        let profile = SampleProfile.of(sample)
-        // Taken out of the state while in use, so that clearing it doesn't copy it.
+        let responseIndex = SampleProfile.responseIndex(of: sample)
+        // Taken out of the state while in use, so that the tables can be updated while it is read.
         var masked: [UInt8] = []
         swap(&masked, &state.scratch)
-        masked.removeAll(keepingCapacity: true)
         defer { swap(&masked, &state.scratch) }
-        for index in 0..<profile.responseIndex where sample.turns[index].role != .system {
-            if !masked.isEmpty { masked.append(0x20) }
-            sample.turns[index].text.withUTF8Buffer { Self.appendMasked($0, to: &masked) }
+        // Masking never lengthens a text: room for every prompt turn and a space after each is enough.
+        var room = 0
+        for index in 0..<responseIndex where sample.turns[index].role != .system {
+            room += sample.turns[index].text.utf8.count + 1
         }
-        guard !masked.isEmpty else { return }
+        if masked.count < room { masked = [UInt8](repeating: 0, count: Swift.max(room, 2 * masked.count)) }
+        let length = masked.withUnsafeMutableBufferPointer { out -> Int in
+            guard let base = out.baseAddress else { return 0 }
+            var length = 0
+            for index in 0..<responseIndex where sample.turns[index].role != .system {
+                if length > 0 {
+                    base[length] = 0x20
+                    length += 1
+                }
+                length += sample.turns[index].text.withUTF8Buffer { Self.mask($0, into: base + length) }
+            }
+            return length
+        }
+        guard length > 0 else { return }
         state.prompts += 1
-        masked.withUnsafeBufferPointer { bytes in
-            let whole = UnsafeRawBufferPointer(bytes)
-            state.numbers.add(Hash64.hash(whole), at: ref, in: sample.record.file) {
-                Self.excerpt(bytes[...], from: .numbers)
-            }
-            guard bytes.count > Self.edgeMinimumLength else { return }
-            let head = UnsafeRawBufferPointer(rebasing: whole[..<Self.edgeBytes])
-            state.openings.add(Hash64.hash(head), at: ref, in: sample.record.file) {
-                Self.excerpt(bytes[..<Self.edgeBytes], from: .opening)
-            }
-            let tail = UnsafeRawBufferPointer(rebasing: whole[(bytes.count - Self.edgeBytes)...])
-            state.endings.add(Hash64.hash(tail), at: ref, in: sample.record.file) {
-                Self.excerpt(bytes[(bytes.count - Self.edgeBytes)...], from: .ending)
-            }
+        masked.withUnsafeBufferPointer { all in
+            let bytes = UnsafeBufferPointer(rebasing: all[..<length])
+            // A template's text is kept from one byte more than its excerpt shows, which tells whether it was cut.
+            state.numbers.add(
+                Hash64.hash(UnsafeRawBufferPointer(bytes)), at: ref, in: sample.record.file,
+                text: UnsafeBufferPointer(rebasing: bytes.prefix(Self.excerptBytes + 1)))
+            guard length > Self.edgeMinimumLength else { return }
+            let head = UnsafeBufferPointer(rebasing: bytes[..<Self.edgeBytes])
+            state.openings.add(Hash64.hash(UnsafeRawBufferPointer(head)), at: ref, in: sample.record.file, text: head)
+            let tail = UnsafeBufferPointer(rebasing: bytes[(length - Self.edgeBytes)...])
+            state.endings.add(Hash64.hash(UnsafeRawBufferPointer(tail)), at: ref, in: sample.record.file, text: tail)
         }
     }
 
-    /// Appends `text` lowercased (ASCII), with runs of whitespace as one space and runs of digits as `#`.
+    /// Writes `text` to `out` lowercased (ASCII), with runs of whitespace as one space and runs of digits (and
+    /// `#`) as one `#`; returns the bytes written, never more than `text.count`.
     ///
-    /// Masking never lengthens a text, so the bytes are written through a pointer into room made for all of them,
-    /// then the rest is cut: an `append` a byte costs a capacity and uniqueness check each, on every prompt.
-    static func appendMasked(_ text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        let start = out.count
-        out.append(contentsOf: repeatElement(0, count: text.count))
-        let end = out.withUnsafeMutableBufferPointer { buffer -> Int in
-            var k = start
-            var previous: UInt8 = 0
-            for byte in text {
+    /// Eight bytes at a time while they hold no digit, `#`, control character or two spaces in a row, as most
+    /// of any prose does: then masking is only lowercasing, done on the eight at once. Others go byte by byte.
+    static func mask(_ text: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        guard let base = text.baseAddress else { return 0 }
+        let count = text.count
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        let lows = ~highs
+        var i = 0
+        var k = 0
+        var previous: UInt8 = 0
+        while i < count {
+            if i + 8 <= count {
+                let word = UInt64(littleEndian: UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                // Per byte, in its high bit: whether it is ASCII, then ranges of its low 7 bits (no carries).
+                let ascii = ~word & highs
+                let low = word & lows
+                let upper = (low &+ 0x3F &* ones) & ~(low &+ 0x25 &* ones) & ascii  // A...Z
+                let digit = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones) & ascii  // 0...9
+                let control = ~(low &+ 0x60 &* ones) & ascii  // below 0x20: tabs and line breaks among them
+                let spaces = word ^ (0x20 &* ones)
+                let space = ~(((spaces & lows) &+ lows) | spaces) & highs
+                let marks = word ^ (0x23 &* ones)
+                let mark = ~(((marks & lows) &+ lows) | marks) & highs
+                if digit | control | mark | (space & space << 8) == 0 && !(previous == 0x20 && word & 0xFF == 0x20) {
+                    let lowered = word | upper >> 2
+                    UnsafeMutableRawPointer(out + k).storeBytes(of: lowered.littleEndian, as: UInt64.self)
+                    previous = UInt8(truncatingIfNeeded: lowered >> 56)
+                    i += 8
+                    k += 8
+                    continue
+                }
+            }
+            for byte in UnsafeBufferPointer(rebasing: text[i..<Swift.min(i + 8, count)]) {
                 let mapped: UInt8
                 switch byte {
                 case UInt8(ascii: "0")...UInt8(ascii: "9"): mapped = UInt8(ascii: "#")
@@ -157,19 +196,20 @@ struct DominantTemplateCheck: DatasetCheck {
                 default: mapped = byte
                 }
                 if (mapped == UInt8(ascii: "#") || mapped == 0x20) && mapped == previous { continue }
-                buffer[k] = mapped
+                out[k] = mapped
                 k += 1
                 previous = mapped
             }
-            return k
+            i = Swift.min(i + 8, count)
         }
-        out.removeLast(out.count - end)
+        return k
     }
 
-    /// A template's text for the message, cut on character boundaries and marked where the slot is.
-    static func excerpt(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, from kind: Kind) -> String {
+    /// A template's text for the message, cut on character boundaries and marked where the slot is: `bytes` are
+    /// the template's (up to `excerptBytes` + 1 of a whole prompt).
+    static func excerpt(_ bytes: UnsafeBufferPointer<UInt8>, from kind: Kind) -> String {
         // At most 120 bytes, cut on character boundaries at both ends.
-        var slice = kind == .ending ? bytes.suffix(120) : bytes.prefix(120)
+        var slice = kind == .ending ? bytes.suffix(excerptBytes) : bytes.prefix(excerptBytes)
         while let first = slice.first, first & 0xC0 == 0x80 { slice = slice.dropFirst() }
         if slice.endIndex < bytes.endIndex || kind != .numbers {
             while let last = slice.last, last >= 0x80 {

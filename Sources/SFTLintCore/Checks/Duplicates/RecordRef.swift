@@ -7,8 +7,10 @@ struct RecordRef: Sendable, Hashable, Comparable {
     var line: UInt32
     var column: UInt32
 
-    /// The start of `sample`'s record; nil for a pseudo-record that stands for a whole file.
-    init?(_ sample: Sample) {
+    /// The start of `sample`'s record; nil for a pseudo-record that stands for a whole file. Borrowed: an
+    /// initialiser's arguments are otherwise passed owned, and every rule that asks would retain and release
+    /// the sample's four references for it.
+    init?(_ sample: borrowing Sample) {
         guard let index = sample.record.index else { return nil }
         let source = sample.record
         file = UInt32(clamping: source.file.index)
