@@ -42,15 +42,14 @@ struct HeavyHitters: Sendable {
     private var items: [Item] = []
     /// Open addressing over `items`: an item's index + 1, 0 for an empty slot; a power of two, at most half full.
     private var slots: [Int32] = []
-    /// The keys' bytes, one after another.
+    /// The keys' bytes, one after another, in the first `bytesUsed` of `bytes`.
     private var bytes: [UInt8] = []
+    private var bytesUsed = 0
     /// Keys added, the N of the error bound.
     private(set) var total = 0
     /// The largest amount a kept count may be below the truth: the sum of what the reductions took.
     private(set) var error = 0
     var paths = PathTable()
-    /// The file whose path `paths` noted last: the records of a batch are mostly of one file.
-    private var notedFile = -1
     /// Keys seen once lately, by their low 16 bits; empty until the first reduction.
     private var recent: [UInt64] = []
     private var recentCount = 0
@@ -75,11 +74,8 @@ struct HeavyHitters: Sendable {
     /// Keys kept.
     var count: Int { items.count }
 
-    /// Counts `key`; `text` (the bytes `render` reads) is only read for a key not in the table, `file` only for
-    /// a key that enters.
-    mutating func add(
-        _ key: UInt64, at ref: RecordRef, in file: @autoclosure () -> InputFile, text: UnsafeBufferPointer<UInt8>
-    ) {
+    /// Counts `key`; `text` (the bytes `render` reads) is only read for a key not in the table.
+    mutating func add(_ key: UInt64, at ref: RecordRef, in file: InputFile, text: UnsafeBufferPointer<UInt8>) {
         total += 1
         let (slot, item) = find(key)
         if let item {
@@ -87,11 +83,7 @@ struct HeavyHitters: Sendable {
             return
         }
         if !recent.isEmpty && !admits(key) { return }
-        let entering = file()
-        if entering.index != notedFile {
-            paths.note(entering)
-            notedFile = entering.index
-        }
+        paths.note(file)
         insert(key, count: 1, example: ref, text: text, at: slot)
         if items.count > 2 * capacity { reduce() }
     }
@@ -101,7 +93,6 @@ struct HeavyHitters: Sendable {
         total += later.total
         error += later.error
         paths.merge(later.paths)
-        notedFile = -1
         later.bytes.withUnsafeBufferPointer { laterBytes in
             for entry in later.items {
                 let (slot, item) = find(entry.key)
@@ -137,20 +128,44 @@ struct HeavyHitters: Sendable {
 
     /// Adds an item for `key` at the empty `slot` that `find` gave, growing the slots when half full.
     private mutating func insert(_ key: UInt64, count: Int, example: RecordRef, text: UnsafeBufferPointer<UInt8>, at slot: Int) {
-        items.append(Item(key: key, count: count, example: example, start: bytes.count, length: text.count))
-        bytes.append(contentsOf: text)
+        var slot = slot
+        if slots.isEmpty {
+            // Room at once for the keys that fill the table before it is first reduced: each batch of a run
+            // starts empty and fills it, and growing step by step cost as much as the keys themselves.
+            items.reserveCapacity(2 * capacity + 1)
+            rebuildSlots(for: 2 * capacity + 1)
+            slot = find(key).slot
+        }
+        items.append(Item(key: key, count: count, example: example, start: bytesUsed, length: text.count))
+        store(text)
         if 2 * items.count > slots.count {
-            rebuildSlots()
+            rebuildSlots(for: 2 * items.count)
         } else {
             slots[slot] = Int32(items.count)
         }
     }
 
-    /// Places every item again, in slots for twice as many.
-    private mutating func rebuildSlots() {
+    /// Appends `text` to the used part of `bytes` with one copy: `append(contentsOf:)` cost several times it.
+    private mutating func store(_ text: UnsafeBufferPointer<UInt8>) {
+        guard let source = text.baseAddress, !text.isEmpty else { return }
+        if bytesUsed + text.count > bytes.count {
+            bytes += repeatElement(0, count: Swift.max(bytesUsed + text.count, 2 * bytes.count, 4096) - bytes.count)
+        }
+        let used = bytesUsed
+        bytes.withUnsafeMutableBufferPointer { $0.baseAddress!.advanced(by: used).update(from: source, count: text.count) }
+        bytesUsed += text.count
+    }
+
+    /// Slots for `items` keys: a power of two at least twice as many.
+    private static func slotCount(for items: Int) -> Int {
         var size = 64
-        while size < 4 * items.count { size *= 2 }
-        slots = [Int32](repeating: 0, count: size)
+        while size < 2 * items { size *= 2 }
+        return size
+    }
+
+    /// Places every item again, in slots for `keys` keys.
+    private mutating func rebuildSlots(for keys: Int) {
+        slots = [Int32](repeating: 0, count: Self.slotCount(for: keys))
         for (index, item) in items.enumerated() {
             let (slot, _) = find(item.key)
             slots[slot] = Int32(index + 1)
@@ -174,17 +189,36 @@ struct HeavyHitters: Sendable {
     /// Drops every count by the (capacity + 1)-th largest, removing those that reach 0.
     private mutating func reduce() {
         if recent.isEmpty { recent = [UInt64](repeating: 0, count: 1024) }
-        let cut = items.map(\.count).sorted(by: >)[capacity]
+        let cut = count(atRank: capacity)
         error += cut
         var kept: [Item] = []
-        var keptBytes: [UInt8] = []
-        for item in items where item.count > cut {
-            kept.append(Item(key: item.key, count: item.count - cut, example: item.example, start: keptBytes.count, length: item.length))
-            keptBytes += bytes[item.start..<item.start + item.length]
+        kept.reserveCapacity(2 * capacity + 1)
+        let old = bytes
+        bytes = []
+        bytesUsed = 0
+        old.withUnsafeBufferPointer { old in
+            for item in items where item.count > cut {
+                kept.append(Item(key: item.key, count: item.count - cut, example: item.example, start: bytesUsed, length: item.length))
+                store(UnsafeBufferPointer(rebasing: old[item.start..<item.start + item.length]))
+            }
         }
         items = kept
-        bytes = keptBytes
-        rebuildSlots()
+        rebuildSlots(for: 2 * capacity + 1)
+    }
+
+    /// The count at position `rank` (from 0) of the counts from the largest: tallied, not sorted, as they are
+    /// mostly small. `rank` must be below the number of keys.
+    private func count(atRank rank: Int) -> Int {
+        let largest = items.reduce(0) { Swift.max($0, $1.count) }
+        guard largest <= 4 * items.count else { return items.map(\.count).sorted(by: >)[rank] }
+        var tally = [Int](repeating: 0, count: largest + 1)
+        for item in items { tally[item.count] += 1 }
+        var seen = 0
+        for count in stride(from: largest, through: 0, by: -1) {
+            seen += tally[count]
+            if seen > rank { return count }
+        }
+        return 0
     }
 
     // MARK: - Reading
@@ -193,7 +227,7 @@ struct HeavyHitters: Sendable {
     /// them (counts at least the `limit`-th largest) are rendered and compared by text.
     func top(_ limit: Int) -> [Entry] {
         guard limit > 0, !items.isEmpty else { return [] }
-        let least = items.map(\.count).sorted(by: >)[min(limit, items.count) - 1]
+        let least = count(atRank: min(limit, items.count) - 1)
         let candidates = bytes.withUnsafeBufferPointer { bytes in
             items.filter { $0.count >= least }.map { item in
                 Entry(

@@ -23,16 +23,20 @@ struct TextOpening {
         read(bytes, wordWeight: 2, cjkWeight: 1, limit: 2)
     }
 
+    /// Reads units until their weight reaches `limit`. A unit past the limit is only found, not read: it tells
+    /// that more words follow.
     private static func read(
         _ bytes: UnsafeBufferPointer<UInt8>, wordWeight: Int, cjkWeight: Int, limit: Int
     ) -> TextOpening? {
         guard let base = bytes.baseAddress else { return nil }
+        let count = bytes.count
         var key: UInt64 = 0
         var start: Int?
         var end = 0
         var weight = 0
+        var continues = false
         var i = 0
-        while i < bytes.count {
+        while i < count {
             let unitStart = i
             let unitHash: UInt64
             let unitWeight: Int
@@ -43,39 +47,37 @@ struct TextOpening {
                     i += 1
                     continue
                 }
-                i += 1
-                while i < bytes.count && base[i] < 0x80 {
-                    if ASCIIKind.of(base[i]) == kind {
-                        i += 1
-                    } else if kind == ASCIIKind.letter && base[i] == UInt8(ascii: "'") && i + 1 < bytes.count
-                        && ASCIIKind.of(base[i + 1]) == kind
-                    {
-                        // "here's" is one word, as a reader counts it.
-                        i += 2
-                    } else {
-                        break
-                    }
+                if weight >= limit {
+                    continues = true
+                    break
                 }
-                unitHash = TokenEstimate.wordHash(base + unitStart, i - unitStart, fold: kind == ASCIIKind.letter ? 0x20 : 0)
+                i += 1
+                if kind == ASCIIKind.letter {
+                    i = letterRunEnd(base, from: i, count: count)
+                } else {
+                    while i < count && base[i] &- UInt8(ascii: "0") < 10 { i += 1 }
+                }
+                unitHash = Self.unitHash(base, unitStart..<i, count: count, fold: kind == ASCIIKind.letter ? 0x20 : 0)
                 unitWeight = wordWeight
             } else {
                 let (value, length) = UTF8Scan.scalar(in: bytes, at: i)
                 i += length
                 guard let script = Script.ofLetter(value) else { continue }
+                if weight >= limit {
+                    continues = true
+                    break
+                }
                 if script.isCJK {
                     unitWeight = cjkWeight
                 } else {
-                    while i < bytes.count && base[i] >= 0x80 {
+                    while i < count && base[i] >= 0x80 {
                         let (next, nextLength) = UTF8Scan.scalar(in: bytes, at: i)
                         guard let nextScript = Script.ofLetter(next), !nextScript.isCJK else { break }
                         i += nextLength
                     }
                     unitWeight = wordWeight
                 }
-                unitHash = TokenEstimate.wordHash(base + unitStart, i - unitStart, fold: 0)
-            }
-            if weight >= limit {
-                return TextOpening(key: key, range: (start ?? 0)..<end, continues: true)
+                unitHash = Self.unitHash(base, unitStart..<i, count: count, fold: 0)
             }
             key = Hash64.combine(key, unitHash)
             start = start ?? unitStart
@@ -83,7 +85,43 @@ struct TextOpening {
             weight += unitWeight
         }
         guard let start else { return nil }
-        return TextOpening(key: key, range: start..<end, continues: false)
+        return TextOpening(key: key, range: start..<end, continues: continues)
+    }
+
+    /// `TokenEstimate.wordHash` of the unit at `range` of the `count` bytes at `base`, from one 8-byte load when
+    /// the unit is shorter than 8 bytes and 8 can be read, as most words are: the same value without a loop over
+    /// its bytes.
+    @inline(__always)
+    static func unitHash(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int, fold: UInt8) -> UInt64 {
+        let length = range.count
+        guard length > 0, length < 8, range.lowerBound + 8 <= count else {
+            return TokenEstimate.wordHash(base + range.lowerBound, length, fold: fold)
+        }
+        let chunk = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
+        let bytes = (chunk | UInt64(fold) &* 0x0101_0101_0101_0101) & (UInt64.max >> (64 - 8 * length))
+        return Hash64.mix(UInt64(length) ^ bytes)
+    }
+
+    /// Where the run of ASCII letters going on at `i` ends, eight bytes at a time: an apostrophe between two
+    /// letters ("here's") is part of it, as a reader counts words.
+    @inline(__always)
+    private static func letterRunEnd(_ base: UnsafePointer<UInt8>, from start: Int, count: Int) -> Int {
+        var i = start
+        while true {
+            while i + 8 <= count {
+                let others = ASCIIKind.nonLetterBytes(UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self))
+                if others != 0 {
+                    i += others.trailingZeroBitCount >> 3
+                    break
+                }
+                i += 8
+            }
+            while i < count && (base[i] | 0x20) &- UInt8(ascii: "a") < 26 { i += 1 }
+            guard i + 1 < count && base[i] == UInt8(ascii: "'") && (base[i + 1] | 0x20) &- UInt8(ascii: "a") < 26 else {
+                return i
+            }
+            i += 2
+        }
     }
 
     /// The opening's bytes in the text's.

@@ -46,6 +46,22 @@ struct SketchAccuracyTests {
         #expect(bins.map(\.count) == naive)
     }
 
+    /// Few values spread far apart are sorted rather than counted over their range: the same readings.
+    @Test func sparseExactValuesReadTheSameAsTheNaiveOnes() {
+        let values = (0..<300).map { (i: Int) -> Int in
+            if i % 7 == 0 { return 2_000_000 + i }
+            return i % 3 == 0 ? 5 : Int(exp(Double(i % 14)))
+        }
+        var distribution = LengthDistribution()
+        for value in values { distribution.add(value) }
+        #expect(distribution.isExact)
+        #expect(distribution.max - distribution.min > 4 * values.count + 1024)
+        #expect(distribution.percentiles(Self.ps) == Self.ps.map { Self.naivePercentile(values, $0) })
+        let bins = distribution.histogram()
+        let naive = bins.map { bin in values.filter { Double($0) >= bin.lower && Double($0) < bin.upper }.count }
+        #expect(bins.map(\.count) == naive)
+    }
+
     @Test func sketchPercentilesAreWithinTheStatedError() {
         let values = Self.lengths(20000, seed: 3)
         var distribution = LengthDistribution(exactLimit: 100)

@@ -173,12 +173,11 @@ struct DominantTemplateCheck: DatasetCheck {
                 let low = word & lows
                 let upper = (low &+ 0x3F &* ones) & ~(low &+ 0x25 &* ones) & ascii  // A...Z
                 let digit = (low &+ 0x50 &* ones) & ~(low &+ 0x46 &* ones) & ascii  // 0...9
-                let control = ~(low &+ 0x60 &* ones) & ascii  // below 0x20: tabs and line breaks among them
+                // Below `$`: tabs, line breaks and `#` among them (and `!`, `"`, which go the slow way).
+                let low24 = ~(low &+ 0x5C &* ones) & ascii
                 let spaces = word ^ (0x20 &* ones)
                 let space = ~(((spaces & lows) &+ lows) | spaces) & highs
-                let marks = word ^ (0x23 &* ones)
-                let mark = ~(((marks & lows) &+ lows) | marks) & highs
-                if digit | control | mark | (space & space << 8) == 0 && !(previous == 0x20 && word & 0xFF == 0x20) {
+                if digit | (low24 & ~space) | (space & space << 8) == 0 && !(previous == 0x20 && word & 0xFF == 0x20) {
                     let lowered = word | upper >> 2
                     UnsafeMutableRawPointer(out + k).storeBytes(of: lowered.littleEndian, as: UInt64.self)
                     previous = UInt8(truncatingIfNeeded: lowered >> 56)

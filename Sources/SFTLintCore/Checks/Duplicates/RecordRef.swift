@@ -70,14 +70,19 @@ struct RecordList: Sendable {
 /// The paths of the files a state has seen, by file index: a handful of strings, however many records.
 struct PathTable: Sendable {
     private var paths: [Int: String] = [:]
+    /// The file noted last: the records of a batch are mostly of one file, and rules note every record's.
+    private var last = -1
 
     /// Remembers the path of `sample`'s file.
     mutating func note(_ sample: Sample) {
+        guard sample.record.file.index != last else { return }
         note(sample.record.file)
     }
 
     mutating func note(_ file: InputFile) {
+        guard file.index != last else { return }
         if paths[file.index] == nil { paths[file.index] = file.path }
+        last = file.index
     }
 
     mutating func merge(_ later: PathTable) {
