@@ -75,16 +75,17 @@ struct SampleProfile: Sendable {
     /// The profile of `sample`, measured once per sample on each thread: the statistics and every length rule
     /// ask for it on the same thread, one after another.
     static func of(_ sample: Sample) -> SampleProfile {
-        let cache = ProfileCache.current
-        if let profile = cache.profile(of: sample) { return profile }
-        let profile = measure(sample, prompts: nil, responses: nil)
-        cache.store(profile, for: sample)
-        return profile
+        ProfileCache.perThread.withCurrent { cache in
+            if let profile = cache.profile(of: sample) { return profile }
+            let profile = measure(sample, prompts: nil, responses: nil)
+            cache.store(profile, for: sample)
+            return profile
+        }
     }
 
     /// Remembers `profile` as the profile of `sample` on this thread.
     static func remember(_ profile: SampleProfile, for sample: Sample) {
-        ProfileCache.current.store(profile, for: sample)
+        ProfileCache.perThread.withCurrent { $0.store(profile, for: sample) }
     }
 }
 
@@ -109,7 +110,5 @@ private final class ProfileCache {
         self.profile = profile
     }
 
-    private static let perThread = PerThread { ProfileCache() }
-
-    static var current: ProfileCache { perThread.current }
+    fileprivate static let perThread = PerThread { ProfileCache() }
 }

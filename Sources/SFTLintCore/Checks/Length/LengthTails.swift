@@ -14,6 +14,8 @@ struct LengthTails: Sendable {
 
     /// Records kept per tail.
     static let defaultCapacity = 10_000
+    /// Entries a tail makes room for when it starts.
+    static let initialRoom = 8192
 
     let capacity: Int
     /// Samples by `LengthDistribution.bucket(of:)` of their length: an array grown to the highest bucket seen,
@@ -35,6 +37,12 @@ struct LengthTails: Sendable {
         count += 1
         LengthDistribution.count(bucket, times: 1, in: &buckets)
         let entry = Entry(bucket: bucket, tokens: tokens, ref: ref)
+        if high.isEmpty && low.isEmpty {
+            // Until the first trim both tails take every record: room for a batch's worth at once, rather than
+            // copying them at every doubling.
+            high.reserveCapacity(Swift.min(2 * capacity + 1, Self.initialRoom))
+            low.reserveCapacity(Swift.min(2 * capacity + 1, Self.initialRoom))
+        }
         if bucket >= highCut {
             high.append(entry)
             if high.count > 2 * capacity { trimHigh() }
@@ -50,12 +58,23 @@ struct LengthTails: Sendable {
         for (bucket, times) in later.buckets.enumerated() where times > 0 {
             LengthDistribution.count(bucket, times: times, in: &buckets)
         }
+        let (earlierHighCut, earlierLowCut) = (highCut, lowCut)
         highCut = max(highCut, later.highCut)
         lowCut = min(lowCut, later.lowCut)
-        high.removeAll { $0.bucket < highCut }
-        high += later.high.lazy.filter { $0.bucket >= self.highCut }
-        low.removeAll { $0.bucket > lowCut }
-        low += later.low.lazy.filter { $0.bucket <= self.lowCut }
+        // A tail holds only records beyond its cut: where a cut didn't move, its records all stay, and are
+        // appended at once rather than one by one through a filter.
+        if highCut != earlierHighCut { high.removeAll { $0.bucket < highCut } }
+        if highCut == later.highCut {
+            high += later.high
+        } else {
+            high += later.high.lazy.filter { $0.bucket >= self.highCut }
+        }
+        if lowCut != earlierLowCut { low.removeAll { $0.bucket > lowCut } }
+        if lowCut == later.lowCut {
+            low += later.low
+        } else {
+            low += later.low.lazy.filter { $0.bucket <= self.lowCut }
+        }
         if high.count > 2 * capacity { trimHigh() }
         if low.count > 2 * capacity { trimLow() }
     }
