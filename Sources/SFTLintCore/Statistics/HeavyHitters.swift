@@ -74,6 +74,9 @@ struct HeavyHitters: Sendable {
     /// Keys kept.
     var count: Int { items.count }
 
+    /// The largest count, read without making any text: what a rule checks before asking for `top`.
+    var largestCount: Int { items.reduce(0) { Swift.max($0, $1.count) } }
+
     /// Counts `key`; `text` (the bytes `render` reads) is only read for a key not in the table.
     mutating func add(_ key: UInt64, at ref: RecordRef, in file: InputFile, text: UnsafeBufferPointer<UInt8>) {
         total += 1

@@ -228,12 +228,16 @@ struct DominantTemplateCheck: DatasetCheck {
 
     func conclude(_ state: State, report: inout Findings) {
         guard state.prompts >= Self.minimumPrompts else { return }
-        var best: (kind: Kind, entry: HeavyHitters.Entry)?
+        // The largest template by count first: its text is made only when it is reported.
+        var largest: (kind: Kind, count: Int)?
         for kind in Kind.allCases {
-            guard let top = state.templates(kind).top(1).first else { continue }
-            if top.count > best?.entry.count ?? 0 { best = (kind, top) }
+            let count = state.templates(kind).largestCount
+            if count > largest?.count ?? 0 { largest = (kind, count) }
         }
-        guard let best, Double(best.entry.count) > Self.threshold * Double(state.prompts) else { return }
+        guard let largest, Double(largest.count) > Self.threshold * Double(state.prompts),
+            let top = state.templates(largest.kind).top(1).first
+        else { return }
+        let best = (kind: largest.kind, entry: top)
         let percent = Int((100 * Double(best.entry.count) / Double(state.prompts)).rounded())
         let how: String
         switch best.kind {

@@ -62,6 +62,8 @@ struct RepeatedOpeningCheck: StatisticsCheck {
         let total = statistics.responsesWithWords
         guard total >= Self.minimumResponses else { return }
         let openings = statistics.responseOpenings
+        // The texts of the top openings are made only when one of them is reported.
+        guard Double(openings.largestCount) > Self.threshold * Double(total) else { return }
         for entry in openings.top(DatasetStatistics.topOpenings) where Double(entry.count) > Self.threshold * Double(total) {
             let percent = Int((100 * Double(entry.count) / Double(total)).rounded())
             report.add(
