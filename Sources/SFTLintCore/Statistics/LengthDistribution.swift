@@ -60,7 +60,7 @@ public struct LengthDistribution: Sendable, Hashable {
             return
         }
         if !values.isEmpty { spill() }
-        for value in later.values { count(bucket: Self.bucket(of: Int(value)), times: 1) }
+        countInBuckets(later.values, largest: later.max)
         for (index, times) in later.buckets.enumerated() where times > 0 { count(bucket: index, times: times) }
     }
 
@@ -78,8 +78,19 @@ public struct LengthDistribution: Sendable, Hashable {
     }
 
     private mutating func spill() {
-        for value in values { count(bucket: Self.bucket(of: Int(value)), times: 1) }
+        countInBuckets(values, largest: max)
         values = []
+    }
+
+    /// Counts exact `values`, none above `largest`, in the buckets: the array grown once, then counted through
+    /// a pointer. Every value of a run past the exact limit passes here once or twice (a batch's values when
+    /// merged into the run, and into their file's), so this is most of what a large run's lengths cost.
+    private mutating func countInBuckets(_ values: [UInt32], largest: Int) {
+        guard !values.isEmpty else { return }
+        Self.count(Self.bucket(of: largest), times: 0, in: &buckets)
+        buckets.withUnsafeMutableBufferPointer { buckets in
+            for value in values { buckets[Self.bucket(of: Int(value))] += 1 }
+        }
     }
 
     // MARK: - Buckets
