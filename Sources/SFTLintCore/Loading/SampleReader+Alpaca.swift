@@ -2,6 +2,8 @@ extension SampleReader {
     /// Alpaca: `instruction` (+ `input`) is the prompt, `output` the response; `history` holds earlier pairs.
     mutating func readAlpaca() {
         let root = Self.root
+        // Two turns, or one; grown once here rather than twice by the appends.
+        turns.reserveCapacity(2)
         appendSystemField()
         readHistory()
         let instruction = requiredString("instruction", of: root, pointer: "")

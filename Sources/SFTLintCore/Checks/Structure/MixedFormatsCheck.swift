@@ -32,6 +32,12 @@ struct MixedFormatsCheck: DatasetCheck {
     struct FileFormats: Sendable {
         var counts: [SampleFormat: Int] = [:]
         var first: [SampleFormat: Location] = [:]
+
+        /// One look-up of the file's formats per record; a location only for a format's first record.
+        mutating func observe(_ format: SampleFormat, of sample: Sample) {
+            counts[format, default: 0] += 1
+            if counts[format] == 1 { first[format] = sample.location }
+        }
     }
 
     struct State: Mergeable {
@@ -47,11 +53,7 @@ struct MixedFormatsCheck: DatasetCheck {
 
     func observe(_ sample: Sample, into state: inout State) {
         guard let format = sample.format, sample.isRecord else { return }
-        let file = sample.record.file.index
-        state.files[file, default: FileFormats()].counts[format, default: 0] += 1
-        if state.files[file]?.first[format] == nil {
-            state.files[file]?.first[format] = sample.location
-        }
+        state.files[sample.record.file.index, default: FileFormats()].observe(format, of: sample)
     }
 
     func conclude(_ state: State, report: inout Findings) {
