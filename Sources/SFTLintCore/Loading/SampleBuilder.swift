@@ -101,7 +101,7 @@ struct SampleReader {
         self.format = format
         // The top-level names were decoded for `fields` just above; they are checked from there.
         let known = FieldNames.of(format)
-        for field in fields {
+        for field in fields where !FieldNames.listed[format.index].contains(field.name) {
             noteIfUnknown(field.name, offset: field.offset, pointer: "", known: known, synonyms: FieldNames.synonyms[format])
         }
         switch format {

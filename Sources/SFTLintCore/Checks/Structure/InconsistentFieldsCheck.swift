@@ -45,6 +45,12 @@ struct InconsistentFieldsCheck: DatasetCheck {
     struct GroupKey: Hashable {
         var file: Int
         var format: SampleFormat
+
+        /// The format by position: its default hash, of its raw string, was most of a record's look-up.
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(file)
+            hasher.combine(format.index)
+        }
     }
 
     struct FieldStats: Sendable {

@@ -45,10 +45,11 @@ public struct JSONDocument: Sendable {
                     if literal.hasEscapes || mayMatchReplacement {
                         var decoder = JSONStringDecoder(bytes: input, literal: literal)
                         isMatch = decoder.decodedUTF8().elementsEqual(wanted)
+                    } else if Int(literal.end) - Int(literal.start) != wanted.count + 2 {
+                        isMatch = false  // the quotes around a key of another length
                     } else {
                         // Lengths first, then one memcmp: the generic comparison of a slice went byte by byte.
-                        let body = Self.rawBody(of: literal, in: input)
-                        isMatch = body.count == wanted.count && Self.bytesEqual(body, wanted)
+                        isMatch = Self.bytesEqual(Self.rawBody(of: literal, in: input), wanted)
                     }
                     if isMatch {
                         found = member.value
