@@ -129,6 +129,9 @@ struct BatchOutcome: Sendable {
         states = plan.makeStates()
         self.statistics = statistics
         let mask = plan.mask(forFile: batch.file.index)
+        // The file's sample checks, unretained: the plan keeps them alive, and a retain and a release of each for
+        // every record cost as much as a cheap check's work.
+        let sampleChecks = mask.sampleChecks.map { Unmanaged.passUnretained(plan.sampleChecks[$0]) }
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
@@ -138,7 +141,7 @@ struct BatchOutcome: Sendable {
             }
             // First, so that the length rules find the sample's profile measured.
             self.statistics.observe(sample)
-            for index in mask.sampleChecks { plan.sampleChecks[index].inspect(sample, report: &findings) }
+            for check in sampleChecks { check._withUnsafeGuaranteedRef { $0.inspect(sample, report: &findings) } }
             // A dataset rule that is off for this file doesn't see its samples at all.
             for index in mask.datasetChecks { states[index].observe(sample) }
         }
