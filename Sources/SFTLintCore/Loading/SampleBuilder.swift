@@ -94,7 +94,7 @@ struct SampleReader {
         for (key, value) in document.members(of: root) {
             fields.append(FieldShape(name: document.string(key), kind: document.kind(value), offset: document.offset(key)))
         }
-        guard let format = forcedFormat ?? Self.detect(fields.map(\.name)) else {
+        guard let format = forcedFormat ?? Self.detect(fields) else {
             defects.append(.unknownFormat(keys: fields.map(\.name)))
             return
         }
@@ -114,12 +114,12 @@ struct SampleReader {
     }
 
     /// The format whose identifying field the record has, or whose field it misspells.
-    static func detect(_ keys: [String]) -> SampleFormat? {
-        for signature in FieldNames.signatures where keys.contains(signature.field) {
+    static func detect(_ fields: [FieldShape]) -> SampleFormat? {
+        for signature in FieldNames.signatures where fields.contains(where: { $0.name == signature.field }) {
             return signature.format
         }
         let signatureFields = Set(FieldNames.signatures.map(\.field))
-        for key in keys where !FieldNames.metadata.contains(key) {
+        for key in fields.map(\.name) where !FieldNames.metadata.contains(key) {
             if let meant = FieldNames.suggestion(for: key, among: signatureFields),
                 let signature = FieldNames.signatures.first(where: { $0.field == meant })
             {
