@@ -92,7 +92,8 @@ struct SampleReader {
         }
         fields.reserveCapacity(document.count(root))
         for (key, value) in document.members(of: root) {
-            fields.append(FieldShape(name: document.string(key), kind: document.kind(value), offset: document.offset(key)))
+            let name = document.string(key)
+            fields.append(FieldShape(name: name, kind: document.kind(value), offset: document.offset(key)))
         }
         guard let format = forcedFormat ?? Self.detect(fields) else {
             defects.append(.unknownFormat(keys: fields.map(\.name)))
@@ -102,7 +103,8 @@ struct SampleReader {
         // The top-level names were decoded for `fields` just above; they are checked from there.
         let known = FieldNames.of(format)
         for field in fields where !FieldNames.listed[format.index].contains(field.name) {
-            noteIfUnknown(field.name, offset: field.offset, pointer: "", known: known, synonyms: FieldNames.synonyms[format])
+            noteIfUnknown(
+                field.name, offset: field.offset, pointer: "", known: known, synonyms: FieldNames.synonyms[format])
         }
         switch format {
         case .alpaca: readAlpaca()
@@ -134,7 +136,8 @@ struct SampleReader {
     /// Notes members of `object` that neither the format nor common metadata define.
     mutating func noteUnknownFields(of object: Int, pointer: String, known: Set<String>, synonyms: [String: String]?) {
         for (key, _) in document.members(of: object) {
-            noteIfUnknown(document.string(key), offset: document.offset(key), pointer: pointer, known: known, synonyms: synonyms)
+            noteIfUnknown(
+                document.string(key), offset: document.offset(key), pointer: pointer, known: known, synonyms: synonyms)
         }
     }
 
@@ -222,7 +225,8 @@ struct SampleReader {
                 if !built.isEmpty || !segments.isEmpty { built += "\n" }
                 let piece = document.string(node)
                 segments.append(
-                    TextSegment(textOffset: built.utf8.count, length: piece.utf8.count, node: node, pointer: segmentPointer))
+                    TextSegment(
+                        textOffset: built.utf8.count, length: piece.utf8.count, node: node, pointer: segmentPointer))
                 built += piece
             }
             text = built
@@ -255,7 +259,8 @@ struct SampleReader {
                     buffer[written] = UInt8(ascii: "\n")
                     written += 1
                 }
-                let piece = decoded[index].map { ArraySlice($0) } ?? document.rawBody(of: document.nodes[strings[index].node])
+                let node = document.nodes[strings[index].node]
+                let piece = decoded[index].map { ArraySlice($0) } ?? document.rawBody(of: node)
                 piece.withUnsafeBufferPointer { source in
                     if let from = source.baseAddress, let base = buffer.baseAddress {
                         (base + written).initialize(from: from, count: source.count)

@@ -73,7 +73,9 @@ struct MixedFormatsCheck: DatasetCheck {
             let ranked = counted.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
                 .map(\.element)
             let (majority, minority) = (ranked[0].0, ranked[1].0)
-            guard let at = formats.first[minority.index], let majorityAt = formats.first[majority.index] else { continue }
+            guard let at = formats.first[minority.index], let majorityAt = formats.first[majority.index] else {
+                continue
+            }
             let counts = ranked.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
             report.add(
                 Self.self, at: at, "file mixes formats (\(counts)); first \(minority.rawValue) record here",

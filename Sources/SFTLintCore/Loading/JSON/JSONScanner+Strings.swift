@@ -51,7 +51,9 @@ extension JSONScanner {
                 index += try scanEscape(at: index)
             case 0xE1...0xEC, 0xEE...0xEF:
                 // Chinese and Japanese text: three-byte characters whose second byte may be any continuation byte.
-                while index + 3 <= count, Self.isPlainThreeByteCharacter(input[index], input[index + 1], input[index + 2]) {
+                while index + 3 <= count,
+                    Self.isPlainThreeByteCharacter(input[index], input[index + 1], input[index + 2])
+                {
                     index += 3
                 }
                 if index < count, input[index] >= 0x80 {
