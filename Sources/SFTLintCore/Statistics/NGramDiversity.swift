@@ -42,18 +42,40 @@ struct NGramDiversity: Sendable {
 
     var isExact: Bool { distinct.allSatisfy(\.isExact) }
 
-    /// Adds the next word of the current text.
+    /// Adds the next words of the current text, using `scratch` (at least twice as long) for the n-gram hashes.
+    ///
+    /// One counter at a time over all the words, rather than three counters a word: each loop keeps its
+    /// counter's threshold and table at hand, and the n-grams a sampling counter turns away cost a comparison.
     @inline(__always)
-    mutating func add(word: UInt64) {
-        words += 1
-        unigrams.add(word)
-        if words >= 2 {
-            let bigram = Hash64.combine(previous, word)
-            bigrams.add(bigram)
-            if words >= 3 { trigrams.add(Hash64.combine(beforePrevious, bigram)) }
+    mutating func add(words: UnsafeMutableBufferPointer<UInt64>, scratch: UnsafeMutableBufferPointer<UInt64>) {
+        let count = words.count
+        guard count > 0 else { return }
+        unigrams.add(contentsOf: words)
+        // Bigrams in scratch[0...], trigrams in scratch[count...]; the words before this call's continue them.
+        var last = previous
+        var beforeLast = beforePrevious
+        var position = self.words
+        var pairs = 0
+        var triples = count
+        for word in words {
+            if position >= 1 {
+                let bigram = Hash64.combine(last, word)
+                scratch[pairs] = bigram
+                pairs += 1
+                if position >= 2 {
+                    scratch[triples] = Hash64.combine(beforeLast, bigram)
+                    triples += 1
+                }
+            }
+            beforeLast = last
+            last = word
+            position += 1
         }
-        beforePrevious = previous
-        previous = word
+        bigrams.add(contentsOf: UnsafeMutableBufferPointer(rebasing: scratch[0..<pairs]))
+        trigrams.add(contentsOf: UnsafeMutableBufferPointer(rebasing: scratch[count..<triples]))
+        previous = last
+        beforePrevious = beforeLast
+        self.words = position
     }
 
     /// Ends the current text: the next word starts new n-grams.
