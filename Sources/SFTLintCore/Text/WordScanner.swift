@@ -45,20 +45,14 @@ struct WordScanner {
             let byte = base[i]
             if byte.isASCIILetter {
                 let start = i
-                if i + 8 <= count {
-                    // Most words fit in 8 bytes: find the word's end, and hash it, from one load.
-                    let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let others = ASCIIKind.nonLetterBytes(chunk)
-                    if others != 0 {
-                        let run = others.trailingZeroBitCount >> 3
-                        tokens += 1
-                        out[written] = TokenEstimate.shortWordHash(chunk | 0x2020_2020_2020_2020, run)
-                        written += 1
-                        i += run
-                        // The single space before the next word is free: step over it here.
-                        if i + 1 < count && base[i] == 0x20 && base[i + 1].isASCIILetter { i += 1 }
-                        continue
-                    }
+                if i + 8 <= count, let word = Self.latinWord(at: base + i, hasSixteenBytes: i + 16 <= count) {
+                    tokens += word.length <= 7 ? 1 : (word.length + 3) >> 2
+                    out[written] = word.hash
+                    written += 1
+                    i += word.length
+                    // The single space before the next word is free: step over it here.
+                    if i + 1 < count && base[i] == 0x20 && base[i + 1].isASCIILetter { i += 1 }
+                    continue
                 }
                 i += 1
                 while i < count && base[i].isASCIILetter { i += 1 }
@@ -130,5 +124,27 @@ struct WordScanner {
             written += 1
         }
         return written
+    }
+
+    /// The length and hash (`TokenEstimate.wordHash`'s) of the Latin word at `start`, from one 8-byte load when
+    /// it is shorter than 8 letters, as most are, or two when it is shorter than 16 and the text has 16 bytes
+    /// there; nil for a longer word.
+    @inline(__always)
+    private static func latinWord(at start: UnsafePointer<UInt8>, hasSixteenBytes: Bool) -> (length: Int, hash: UInt64)? {
+        let fold: UInt64 = 0x2020_2020_2020_2020
+        let first = UnsafeRawPointer(start).loadUnaligned(as: UInt64.self)
+        let others = ASCIIKind.nonLetterBytes(first)
+        if others != 0 {
+            let length = others.trailingZeroBitCount >> 3
+            return (length, TokenEstimate.shortWordHash(first | fold, length))
+        }
+        guard hasSixteenBytes else { return nil }
+        let second = UnsafeRawPointer(start + 8).loadUnaligned(as: UInt64.self)
+        let secondOthers = ASCIIKind.nonLetterBytes(second)
+        guard secondOthers != 0 else { return nil }
+        let tail = secondOthers.trailingZeroBitCount >> 3
+        let head = TokenEstimate.unitHash(UInt64(8 + tail) ^ (first | fold))
+        guard tail > 0 else { return (8, head) }
+        return (8 + tail, TokenEstimate.unitHash(head ^ (second | fold) & (UInt64.max >> (64 - 8 * tail))))
     }
 }

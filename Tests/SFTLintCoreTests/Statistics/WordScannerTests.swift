@@ -111,3 +111,47 @@ struct WordScannerTests {
         #expect(length == TokenEstimate.length(of: text))
     }
 }
+
+/// The n-gram counters over texts whose n-grams differ only in order or in where a text ends.
+@Suite("N-gram diversity")
+struct NGramDiversityTests {
+    static func diversity(_ texts: [String], chunk: Int = SampleProfile.wordChunk) -> NGramDiversity {
+        var diversity = NGramDiversity()
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 3 * chunk) { buffer in
+            let words = UnsafeMutableBufferPointer(rebasing: buffer[0..<chunk])
+            let scratch = UnsafeMutableBufferPointer(rebasing: buffer[chunk...])
+            for text in texts {
+                text.withUTF8Buffer { bytes in
+                    var scanner = WordScanner(bytes)
+                    repeat {
+                        let count = scanner.scan(into: words)
+                        diversity.add(words: UnsafeMutableBufferPointer(rebasing: words[0..<count]), scratch: scratch)
+                    } while !scanner.isAtEnd
+                }
+                diversity.endText()
+            }
+        }
+        return diversity
+    }
+
+    @Test func orderMattersAndNGramsStayInTheirText() {
+        // "a b c" and "b a c": 3 words, bigrams ab, bc, ba, ac, trigrams abc, bac. "c a" then "b": ca, and no
+        // bigram "a b" across the two texts.
+        let counted = Self.diversity(["a b c", "b a c", "c a", "b"])
+        #expect(counted.unigrams.estimate == 3)
+        #expect(counted.bigrams.estimate == 5)
+        #expect(counted.trigrams.estimate == 2)
+        #expect(counted.totals == [9, 5, 2])
+    }
+
+    @Test func chunksOfAnySizeCountTheSame() {
+        // Texts longer than a chunk continue their n-grams across chunks.
+        let texts = (0..<40).map { i in (0..<(i * 7 % 97)).map { "w\($0 % 11) 词\($0 % 5)" }.joined(separator: " ") }
+        let whole = Self.diversity(texts, chunk: 1000)
+        for chunk in [1, 2, 3, 42] {
+            let chunked = Self.diversity(texts, chunk: chunk)
+            #expect(chunked.totals == whole.totals)
+            #expect(chunked.distinct.map(\.estimate) == whole.distinct.map(\.estimate), "chunk \(chunk)")
+        }
+    }
+}
