@@ -68,24 +68,24 @@ struct NGramDiversity: Sendable {
             if position == 1 {
                 let bigram = Self.extend(last, by: word)
                 scratch[pairs] = bigram
-                pairs += bigram <= bigramThreshold ? 1 : 0
+                pairs &+= bigram <= bigramThreshold ? 1 : 0
             }
             beforeLast = last
             last = word
-            position += 1
-            index += 1
+            position &+= 1
+            index &+= 1
         }
         while index < count {
             let word = words[index]
             let bigram = Self.extend(last, by: word)
             let trigram = Self.extend(beforeLast, by: bigram, multiplier: Self.trigramMultiplier)
             scratch[pairs] = bigram
-            pairs += bigram <= bigramThreshold ? 1 : 0
+            pairs &+= bigram <= bigramThreshold ? 1 : 0
             scratch[triples] = trigram
-            triples += trigram <= trigramThreshold ? 1 : 0
+            triples &+= trigram <= trigramThreshold ? 1 : 0
             beforeLast = last
             last = word
-            index += 1
+            index &+= 1
         }
         bigrams.add(contentsOf: UnsafeMutableBufferPointer(rebasing: scratch[0..<pairs]))
         trigrams.add(contentsOf: UnsafeMutableBufferPointer(rebasing: scratch[count..<triples]))

@@ -26,7 +26,8 @@ struct WordScanner {
     /// The text's length: complete once `isAtEnd`.
     var length: TextLength { TextLength(scalars: bytes.count - continuations, tokens: tokens) }
 
-    /// Reads on until `words` is full or the text ends; returns how many word hashes it wrote.
+    /// Reads on until `words` is full or the text ends; returns how many word hashes it wrote. Offsets and counts
+    /// stay below the text's length, so the loop adds without overflow checks (`&+`): a check a word each.
     @inline(__always)
     mutating func scan(into words: UnsafeMutableBufferPointer<UInt64>) -> Int {
         guard let base, let out = words.baseAddress else { return 0 }
@@ -45,83 +46,83 @@ struct WordScanner {
             let byte = base[i]
             if byte.isASCIILetter {
                 let start = i
-                if i + 8 <= count, let word = Self.latinWord(at: base + i, hasSixteenBytes: i + 16 <= count) {
-                    tokens += word.length <= 7 ? 1 : (word.length + 3) >> 2
+                if i &+ 8 <= count, let word = Self.latinWord(at: base + i, hasSixteenBytes: i &+ 16 <= count) {
+                    tokens &+= word.length <= 7 ? 1 : (word.length &+ 3) >> 2
                     out[written] = word.hash
-                    written += 1
-                    i += word.length
+                    written &+= 1
+                    i &+= word.length
                     // The single space before the next word is free: step over it here.
-                    if i + 1 < count && base[i] == 0x20 && base[i + 1].isASCIILetter { i += 1 }
+                    if i &+ 1 < count && base[i] == 0x20 && base[i &+ 1].isASCIILetter { i &+= 1 }
                     continue
                 }
-                i += 1
-                while i < count && base[i].isASCIILetter { i += 1 }
-                let run = i - start
-                tokens += run <= 7 ? 1 : (run + 3) >> 2
+                i &+= 1
+                while i < count && base[i].isASCIILetter { i &+= 1 }
+                let run = i &- start
+                tokens &+= run <= 7 ? 1 : (run &+ 3) >> 2
                 out[written] = TokenEstimate.wordHash(base + start, run, fold: 0x20)
-                written += 1
+                written &+= 1
                 continue
             }
             if byte < 0x80 {
                 // A single space between words, or before a number or a mark: free.
-                if byte == 0x20 && (i + 1 == count || base[i + 1] != 0x20 && base[i + 1] != 0x09) {
-                    i += 1
+                if byte == 0x20 && (i &+ 1 == count || base[i &+ 1] != 0x20 && base[i &+ 1] != 0x09) {
+                    i &+= 1
                     continue
                 }
                 let kind = ASCIIKind.of(byte)
                 let start = i
-                i += 1
-                while i < count && base[i] < 0x80 && ASCIIKind.of(base[i]) == kind { i += 1 }
-                let run = i - start
+                i &+= 1
+                while i < count && base[i] < 0x80 && ASCIIKind.of(base[i]) == kind { i &+= 1 }
+                let run = i &- start
                 switch kind {
                 case ASCIIKind.digit:
-                    tokens += (run + 2) / 3
+                    tokens &+= (run &+ 2) / 3
                     out[written] = TokenEstimate.wordHash(base + start, run, fold: 0)
-                    written += 1
-                case ASCIIKind.space: tokens += run > 1 ? 1 : 0
-                case ASCIIKind.lineBreak: tokens += 1
-                default: tokens += (run + 1) >> 1
+                    written &+= 1
+                case ASCIIKind.space: tokens &+= run > 1 ? 1 : 0
+                case ASCIIKind.lineBreak: tokens &+= 1
+                default: tokens &+= (run &+ 1) >> 1
                 }
                 continue
             }
             // Lead bytes E4…E9 start U+4000…U+9FFF, all CJK ideographs: the common case needs no decoding.
-            if byte &- 0xE4 <= 5 && i + 2 < count {
-                tokens += 1
-                continuations += 2
+            if byte &- 0xE4 <= 5 && i &+ 2 < count {
+                tokens &+= 1
+                continuations &+= 2
                 out[written] = TokenEstimate.unitHash(
-                    0xC0DE_0000_0000_0000 | UInt64(byte) << 16 | UInt64(base[i + 1]) << 8 | UInt64(base[i + 2]))
-                written += 1
-                i += 3
+                    0xC0DE_0000_0000_0000 | UInt64(byte) << 16 | UInt64(base[i &+ 1]) << 8 | UInt64(base[i &+ 2]))
+                written &+= 1
+                i &+= 3
                 continue
             }
             let (value, length) = UTF8Scan.scalar(in: bytes, at: i)
-            continuations += length - 1
-            tokens += 1
+            continuations &+= length &- 1
+            tokens &+= 1
             guard let script = Script.ofLetter(value) else {
-                i += length
+                i &+= length
                 continue
             }
             if script.isCJK {
                 out[written] = TokenEstimate.unitHash(0xC0DE_0000_0000_0000 | UInt64(value))
-                written += 1
-                i += length
+                written &+= 1
+                i &+= length
                 continue
             }
             // A word of letters of another script: read while letters of a spaced script follow.
             let start = i
             var letters = 1
-            i += length
+            i &+= length
             while i < count && base[i] >= 0x80 {
                 let (next, nextLength) = UTF8Scan.scalar(in: bytes, at: i)
                 guard let nextScript = Script.ofLetter(next), !nextScript.isCJK else { break }
-                letters += 1
-                continuations += nextLength - 1
-                i += nextLength
+                letters &+= 1
+                continuations &+= nextLength &- 1
+                i &+= nextLength
             }
             // One token was counted above for the first letter.
-            tokens += (letters + 2) / 3 - 1
-            out[written] = TokenEstimate.wordHash(base + start, i - start, fold: 0)
-            written += 1
+            tokens &+= (letters &+ 2) / 3 &- 1
+            out[written] = TokenEstimate.wordHash(base + start, i &- start, fold: 0)
+            written &+= 1
         }
         return written
     }
