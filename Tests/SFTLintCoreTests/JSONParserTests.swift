@@ -202,6 +202,30 @@ func utf8(_ text: String, inserting bytes: [UInt8]) -> [UInt8] {
         #expect(text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count == badOffsets.count)
     }
 
+    /// Long runs of ASCII and of CJK are skipped in blocks; a bad byte at any place in or after them is still
+    /// found, at its own offset.
+    @Test(arguments: [0, 1, 7, 8, 15, 16, 17, 31, 40])
+    func invalidUTF8AfterLongRunsIsLocated(prefix: Int) throws {
+        let run = Array(String(repeating: "a", count: prefix).utf8) + Array("中文字".utf8)
+        let tail = Array("中".utf8) + [0xFF] + Array(String(repeating: "b", count: 20).utf8)
+        let bytes = [UInt8(ascii: "\"")] + run + [0xE4, 0xB8] + tail + [UInt8(ascii: "\"")]
+        let result = parseJSON(bytes: bytes)
+        #expect(result.error == nil)
+        let first = 1 + run.count
+        #expect(
+            result.issues == [.invalidUTF8(offset: first, byte: 0xE4), .invalidUTF8(offset: first + 5, byte: 0xFF)])
+        let text = try #require(result.document).string(0)
+        #expect(text == String(decoding: bytes.dropFirst().dropLast(), as: UTF8.self))
+    }
+
+    @Test(arguments: [0, 5, 16, 33])
+    func quotesAndEscapesAfterLongRunsEndAndEscapeStrings(prefix: Int) throws {
+        let (head, tail) = (String(repeating: "x", count: prefix), String(repeating: "y", count: prefix))
+        let document = try #require(parseJSON("[\"" + head + #"中\"\u4e2d"# + tail + "\", 1]").document)
+        #expect(document.count(0) == 2)
+        #expect(document.string(1) == head + "中\"中" + tail)
+    }
+
     @Test(
         arguments: [[0xF0, 0x9F, 0x98, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xEF, 0xBF, 0xBD], [0xC2, 0xA0]] as [[UInt8]])
     func validUTF8HasNoIssue(sequence: [UInt8]) {

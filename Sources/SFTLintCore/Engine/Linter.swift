@@ -75,19 +75,39 @@ public struct Linter: Sendable {
             statistics: DatasetStatistics(maxTokens: settings.maxTokens))
         run.isFingerprinting = options.isFingerprinting
 
-        // Batches from several files share one round, so a directory of small files still uses every core.
+        // Batches from several files share one round, so a directory of small files still uses every core. With
+        // more than one job, a round is checked while the next is framed (`CheckingRound`); it is absorbed, in
+        // data order, before the next starts, whose statistics continue the run's.
         var pending: [Batch] = []
         let round = max(2 * jobs, 2)
-        for input in resolved {
-            var framer = RecordFramer(file: input.file, reader: try input.open(), chunkSize: options.batchBytes)
-            while let batch = try framer.nextBatch() {
-                pending.append(batch)
-                if pending.count >= round {
-                    run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
+        var checking: CheckingRound?
+        do {
+            for input in resolved {
+                var framer = RecordFramer(file: input.file, reader: try input.open(), chunkSize: options.batchBytes)
+                while let batch = try framer.nextBatch() {
+                    pending.append(batch)
+                    guard pending.count >= round else { continue }
+                    if let checking { run.absorb(checking.wait()) }
+                    let batches = pending
+                    let statistics = run.statistics.emptyBatch()
+                    let isFingerprinting = run.isFingerprinting
+                    let work: @Sendable () -> [BatchOutcome] = {
+                        outcomes(
+                            of: batches, plan: plan, builder: builder, statistics: statistics,
+                            isFingerprinting: isFingerprinting, jobs: jobs)
+                    }
+                    // One job means one thread: no overlap.
+                    checking = jobs > 1 ? CheckingRound(work) : nil
+                    if checking == nil { run.absorb(work()) }
                     pending.removeAll(keepingCapacity: true)
                 }
             }
+        } catch {
+            // No work outlives the run: the round in flight finishes first.
+            _ = checking?.wait()
+            throw error
         }
+        if let checking { run.absorb(checking.wait()) }
         run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
         return run.report(tool: Report.Tool(version: options.version), rules: plan.infos)
     }
@@ -97,9 +117,16 @@ public struct Linter: Sendable {
     private func outcomes(
         of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, run: RunState, jobs: Int
     ) -> [BatchOutcome] {
-        let statistics = run.statistics.emptyBatch()
-        let isFingerprinting = run.isFingerprinting
-        return Parallel.map(batches, jobs: jobs) {
+        outcomes(
+            of: batches, plan: plan, builder: builder, statistics: run.statistics.emptyBatch(),
+            isFingerprinting: run.isFingerprinting, jobs: jobs)
+    }
+
+    private func outcomes(
+        of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, statistics: DatasetStatistics,
+        isFingerprinting: Bool, jobs: Int
+    ) -> [BatchOutcome] {
+        Parallel.map(batches, jobs: jobs) {
             BatchOutcome(
                 batch: $0, plan: plan, builder: builder, statistics: statistics, isFingerprinting: isFingerprinting)
         }
@@ -129,6 +156,9 @@ struct BatchOutcome: Sendable {
         states = plan.makeStates()
         self.statistics = statistics
         let mask = plan.mask(forFile: batch.file.index)
+        // The file's sample checks, unretained: the plan keeps them alive, and a retain and a release of each for
+        // every record cost as much as a cheap check's work.
+        let sampleChecks = mask.sampleChecks.map { Unmanaged.passUnretained(plan.sampleChecks[$0]) }
         for frame in batch.frames {
             let sample = builder.sample(from: frame, in: batch)
             if sample.isRecord {
@@ -138,7 +168,7 @@ struct BatchOutcome: Sendable {
             }
             // First, so that the length rules find the sample's profile measured.
             self.statistics.observe(sample)
-            for index in mask.sampleChecks { plan.sampleChecks[index].inspect(sample, report: &findings) }
+            for check in sampleChecks { check._withUnsafeGuaranteedRef { $0.inspect(sample, report: &findings) } }
             // A dataset rule that is off for this file doesn't see its samples at all.
             for index in mask.datasetChecks { states[index].observe(sample) }
         }

@@ -33,6 +33,10 @@ enum FieldNames {
         }
     }
 
+    /// `of(_:)` as lists, indexed like `SampleFormat.allCases`: a record's top-level names are looked for in
+    /// these by comparison, which for a handful of short names costs less than hashing each name.
+    static let listed: [[String]] = SampleFormat.allCases.map { Array(of($0)) }
+
     /// Names other tools use for a format's fields (Dolly's `response`, `context`), by format.
     static let synonyms: [SampleFormat: [String: String]] = [
         .alpaca: ["response": "output", "answer": "output", "context": "input", "question": "instruction"],

@@ -46,6 +46,9 @@ struct SampleReader {
     var turns: [Turn] = []
     var defects: [Defect] = []
     var fields: [FieldShape] = []
+    /// Whether a string of the record holds invalid UTF-8, which decoding repairs: a turn's text then can't be
+    /// laid out from the raw bytes' lengths.
+    var hasInvalidUTF8 = false
 
     static let root = JSONDocument.root
 
@@ -59,6 +62,7 @@ struct SampleReader {
         for issue in issues {
             switch issue {
             case .invalidUTF8(let offset, let byte):
+                hasInvalidUTF8 = true
                 let pointer = document.pointer(to: document.node(containing: offset))
                 let hex = String(byte, radix: 16, uppercase: true)
                 defects.append(
@@ -86,18 +90,22 @@ struct SampleReader {
             defects.append(.notAnObject(found: document.kind(root)))
             return
         }
-        var keys: [String] = []
+        fields.reserveCapacity(document.count(root))
         for (key, value) in document.members(of: root) {
             let name = document.string(key)
-            keys.append(name)
             fields.append(FieldShape(name: name, kind: document.kind(value), offset: document.offset(key)))
         }
-        guard let format = forcedFormat ?? Self.detect(keys) else {
-            defects.append(.unknownFormat(keys: keys))
+        guard let format = forcedFormat ?? Self.detect(fields) else {
+            defects.append(.unknownFormat(keys: fields.map(\.name)))
             return
         }
         self.format = format
-        noteUnknownFields(of: root, pointer: "", known: FieldNames.of(format), synonyms: FieldNames.synonyms[format])
+        // The top-level names were decoded for `fields` just above; they are checked from there.
+        let known = FieldNames.of(format)
+        for field in fields where !FieldNames.listed[format.index].contains(field.name) {
+            noteIfUnknown(
+                field.name, offset: field.offset, pointer: "", known: known, synonyms: FieldNames.synonyms[format])
+        }
         switch format {
         case .alpaca: readAlpaca()
         case .sharegpt: readShareGPT()
@@ -108,12 +116,12 @@ struct SampleReader {
     }
 
     /// The format whose identifying field the record has, or whose field it misspells.
-    static func detect(_ keys: [String]) -> SampleFormat? {
-        for signature in FieldNames.signatures where keys.contains(signature.field) {
+    static func detect(_ fields: [FieldShape]) -> SampleFormat? {
+        for signature in FieldNames.signatures where fields.contains(where: { $0.name == signature.field }) {
             return signature.format
         }
         let signatureFields = Set(FieldNames.signatures.map(\.field))
-        for key in keys where !FieldNames.metadata.contains(key) {
+        for key in fields.map(\.name) where !FieldNames.metadata.contains(key) {
             if let meant = FieldNames.suggestion(for: key, among: signatureFields),
                 let signature = FieldNames.signatures.first(where: { $0.field == meant })
             {
@@ -128,13 +136,21 @@ struct SampleReader {
     /// Notes members of `object` that neither the format nor common metadata define.
     mutating func noteUnknownFields(of object: Int, pointer: String, known: Set<String>, synonyms: [String: String]?) {
         for (key, _) in document.members(of: object) {
-            let name = document.string(key)
-            guard !known.contains(name), !FieldNames.metadata.contains(name) else { continue }
-            defects.append(
-                .unknownField(
-                    name: name, pointer: JSONPointer.appending(pointer, name), offset: document.offset(key),
-                    suggestion: FieldNames.suggestion(for: name, among: known, synonyms: synonyms ?? [:])))
+            noteIfUnknown(
+                document.string(key), offset: document.offset(key), pointer: pointer, known: known, synonyms: synonyms)
         }
+    }
+
+    /// Notes the member named `name`, whose key is at `offset`, unless the format or common metadata define it.
+    /// The synonyms are an autoclosure: looking them up for every record cost a hash of the format each time.
+    private mutating func noteIfUnknown(
+        _ name: String, offset: Int, pointer: String, known: Set<String>, synonyms: @autoclosure () -> [String: String]?
+    ) {
+        guard !known.contains(name), !FieldNames.metadata.contains(name) else { return }
+        defects.append(
+            .unknownField(
+                name: name, pointer: JSONPointer.appending(pointer, name), offset: offset,
+                suggestion: FieldNames.suggestion(for: name, among: known, synonyms: synonyms() ?? [:])))
     }
 
     /// The node of a required member, noting it as missing when absent.
@@ -148,12 +164,14 @@ struct SampleReader {
         return node
     }
 
-    /// `node` if it has `kind`; otherwise notes the wrong type and returns nil.
-    mutating func expect(_ kind: JSONKind, _ node: Int, pointer: String, expected: String? = nil) -> Int? {
+    /// `node` if it has `kind`; otherwise notes the wrong type and returns nil. The pointer is built only then.
+    mutating func expect(
+        _ kind: JSONKind, _ node: Int, pointer: @autoclosure () -> String, expected: String? = nil
+    ) -> Int? {
         guard document.kind(node) == kind else {
             defects.append(
                 .wrongType(
-                    pointer: pointer, expected: expected ?? kind.phrase, found: document.kind(node),
+                    pointer: pointer(), expected: expected ?? kind.phrase, found: document.kind(node),
                     offset: document.offset(node)))
             return nil
         }
@@ -162,12 +180,12 @@ struct SampleReader {
 
     /// A required string member: noted as missing, mistyped or (when `mustHaveText`) empty.
     mutating func requiredString(_ key: String, of object: Int, pointer: String, mustHaveText: Bool = true) -> Int? {
-        let fieldPointer = JSONPointer.appending(pointer, key)
+        // The field's pointer is built only for a defect: most records have none.
         guard let node = required(key, of: object, pointer: pointer),
-            let string = expect(.string, node, pointer: fieldPointer)
+            let string = expect(.string, node, pointer: JSONPointer.appending(pointer, key))
         else { return nil }
         if mustHaveText, document.isBlank(string) {
-            defects.append(.emptyField(pointer: fieldPointer, offset: document.offset(string)))
+            defects.append(.emptyField(pointer: JSONPointer.appending(pointer, key), offset: document.offset(string)))
         }
         return string
     }
@@ -178,24 +196,80 @@ struct SampleReader {
         return expect(.string, node, pointer: JSONPointer.appending(pointer, key))
     }
 
+    /// A turn whose text is one string node.
+    mutating func appendTurn(
+        role: Role?, tag: String, string node: Int, stringPointer: String, pointer: String, offset: Int,
+        isListItem: Bool, isToolCall: Bool = false
+    ) {
+        let text = document.string(node)
+        let segments = [TextSegment(textOffset: 0, length: text.utf8.count, node: node, pointer: stringPointer)]
+        turns.append(
+            Turn(
+                role: role, tag: tag, text: text, segments: segments, pointer: pointer, isListItem: isListItem,
+                isToolCall: isToolCall, offset: offset, source: source))
+    }
+
     /// A turn whose text is one or more string nodes, joined with newlines.
     mutating func appendTurn(
         role: Role?, tag: String, strings: [(node: Int, pointer: String)], pointer: String, offset: Int,
         isListItem: Bool, isToolCall: Bool = false
     ) {
-        var text = ""
         var segments: [TextSegment] = []
-        for (node, segmentPointer) in strings {
-            if !text.isEmpty || !segments.isEmpty { text += "\n" }
-            let piece = document.string(node)
-            segments.append(
-                TextSegment(textOffset: text.utf8.count, length: piece.utf8.count, node: node, pointer: segmentPointer))
-            text += piece
+        segments.reserveCapacity(strings.count)
+        let text: String
+        if let joined = joinedText(of: strings, segments: &segments) {
+            text = joined
+        } else {
+            var built = ""
+            for (node, segmentPointer) in strings {
+                if !built.isEmpty || !segments.isEmpty { built += "\n" }
+                let piece = document.string(node)
+                segments.append(
+                    TextSegment(
+                        textOffset: built.utf8.count, length: piece.utf8.count, node: node, pointer: segmentPointer))
+                built += piece
+            }
+            text = built
         }
         turns.append(
             Turn(
                 role: role, tag: tag, text: text, segments: segments, pointer: pointer, isListItem: isListItem,
                 isToolCall: isToolCall, offset: offset, source: source))
+    }
+
+    /// The strings joined with newlines, written into one buffer (rather than a string per piece, copied again
+    /// at each `+=`), with their segments; nil when invalid UTF-8 makes decoding change lengths, or for no strings.
+    private func joinedText(of strings: [(node: Int, pointer: String)], segments: inout [TextSegment]) -> String? {
+        guard !hasInvalidUTF8, !strings.isEmpty else { return nil }
+        // Escaped strings are decoded first; the others are copied from the record's bytes as they are.
+        let decoded = strings.map { string in
+            document.nodes[string.node].hasEscapes ? document.withDecoder(string.node) { $0.decodedUTF8() } : nil
+        }
+        var length = 0
+        for (index, string) in strings.enumerated() {
+            if index > 0 { length += 1 }
+            let count = decoded[index]?.count ?? document.rawBody(of: document.nodes[string.node]).count
+            segments.append(TextSegment(textOffset: length, length: count, node: string.node, pointer: string.pointer))
+            length += count
+        }
+        return String(unsafeUninitializedCapacity: length) { buffer in
+            var written = 0
+            for index in strings.indices {
+                if index > 0 {
+                    buffer[written] = UInt8(ascii: "\n")
+                    written += 1
+                }
+                let node = document.nodes[strings[index].node]
+                let piece = decoded[index].map { ArraySlice($0) } ?? document.rawBody(of: node)
+                piece.withUnsafeBufferPointer { source in
+                    if let from = source.baseAddress, let base = buffer.baseAddress {
+                        (base + written).initialize(from: from, count: source.count)
+                    }
+                }
+                written += piece.count
+            }
+            return written
+        }
     }
 
     /// Notes a top-level `tools` that is neither a JSON string (LLaMA-Factory's ShareGPT) nor a list (OpenAI).
@@ -215,7 +289,7 @@ struct SampleReader {
             return
         }
         appendTurn(
-            role: .system, tag: "system", strings: [(system, "/system")], pointer: "/system",
+            role: .system, tag: "system", string: system, stringPointer: "/system", pointer: "/system",
             offset: document.offset(system), isListItem: false)
     }
 }

@@ -2,23 +2,27 @@ extension SampleReader {
     /// Alpaca: `instruction` (+ `input`) is the prompt, `output` the response; `history` holds earlier pairs.
     mutating func readAlpaca() {
         let root = Self.root
+        // Two turns, or one; grown once here rather than twice by the appends.
+        turns.reserveCapacity(2)
         appendSystemField()
         readHistory()
         let instruction = requiredString("instruction", of: root, pointer: "")
         let input = optionalString("input", of: root, pointer: "")
         let output = requiredString("output", of: root, pointer: "")
         // LLaMA-Factory joins instruction and input with a newline; so does the user turn here.
-        var prompt: [(node: Int, pointer: String)] = []
-        if let instruction { prompt.append((instruction, "/instruction")) }
-        if let input, !document.isBlank(input) { prompt.append((input, "/input")) }
-        if let first = prompt.first {
+        let usedInput = input.flatMap { document.isBlank($0) ? nil : $0 }
+        if let instruction, let usedInput {
             appendTurn(
-                role: .user, tag: "instruction", strings: prompt, pointer: first.pointer,
-                offset: document.offset(first.node), isListItem: false)
+                role: .user, tag: "instruction", strings: [(instruction, "/instruction"), (usedInput, "/input")],
+                pointer: "/instruction", offset: document.offset(instruction), isListItem: false)
+        } else if let (node, pointer) = instruction.map({ ($0, "/instruction") }) ?? usedInput.map({ ($0, "/input") }) {
+            appendTurn(
+                role: .user, tag: "instruction", string: node, stringPointer: pointer, pointer: pointer,
+                offset: document.offset(node), isListItem: false)
         }
         if let output {
             appendTurn(
-                role: .assistant, tag: "output", strings: [(output, "/output")], pointer: "/output",
+                role: .assistant, tag: "output", string: output, stringPointer: "/output", pointer: "/output",
                 offset: document.offset(output), isListItem: false)
         }
     }
@@ -46,7 +50,7 @@ extension SampleReader {
                             turn: i, tag: role.rawValue, pointer: textPointer, offset: document.offset(string)))
                 }
                 appendTurn(
-                    role: role, tag: role.rawValue, strings: [(string, textPointer)], pointer: textPointer,
+                    role: role, tag: role.rawValue, string: string, stringPointer: textPointer, pointer: textPointer,
                     offset: document.offset(string), isListItem: true)
             }
         }

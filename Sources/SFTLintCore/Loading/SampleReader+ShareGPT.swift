@@ -38,7 +38,7 @@ extension SampleReader {
             defects.append(.emptyTurn(turn: index, tag: tag, pointer: valuePointer, offset: document.offset(value)))
         }
         appendTurn(
-            role: known?.role, tag: tag, strings: [(value, valuePointer)], pointer: pointer,
+            role: known?.role, tag: tag, string: value, stringPointer: valuePointer, pointer: pointer,
             offset: document.offset(element), isListItem: true, isToolCall: known?.isToolCall ?? false)
     }
 }

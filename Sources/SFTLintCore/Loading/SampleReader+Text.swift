@@ -3,7 +3,7 @@ extension SampleReader {
     mutating func readText() {
         guard let text = requiredString("text", of: Self.root, pointer: "") else { return }
         appendTurn(
-            role: .assistant, tag: "text", strings: [(text, "/text")], pointer: "/text",
+            role: .assistant, tag: "text", string: text, stringPointer: "/text", pointer: "/text",
             offset: document.offset(text), isListItem: false)
     }
 
@@ -16,7 +16,7 @@ extension SampleReader {
             case .string:
                 if document.isBlank(node) { defects.append(.emptyField(pointer: pointer, offset: document.offset(node))) }
                 appendTurn(
-                    role: role, tag: key, strings: [(node, pointer)], pointer: pointer, offset: document.offset(node),
+                    role: role, tag: key, string: node, stringPointer: pointer, pointer: pointer, offset: document.offset(node),
                     isListItem: false)
             case .array:
                 readMessages(node, pointer: pointer)

@@ -41,97 +41,35 @@ public enum TokenEstimate {
         text.withUTF8Buffer { scan($0) { _ in } }
     }
 
-    /// The length of UTF-8 `bytes`, calling `word` with the hash of each word in order: a lowercased Latin word,
-    /// a run of digits, a word of other letters, or one CJK character (the units distinct-n counts).
-    @inline(__always)
+    /// The length of UTF-8 `bytes`, calling `word` with the hash of each word in order (see `WordScanner`).
     static func scan(_ bytes: UnsafeBufferPointer<UInt8>, word: (UInt64) -> Void) -> TextLength {
-        guard let base = bytes.baseAddress else { return TextLength() }
-        let count = bytes.count
-        var tokens = 0
-        var scalars = 0
-        var i = 0
-        while i < count {
-            let byte = base[i]
-            // A single space between words, the commonest byte after letters: free.
-            if byte == 0x20 && (i + 1 == count || base[i + 1] != 0x20 && base[i + 1] != 0x09) {
-                scalars += 1
-                i += 1
-                continue
-            }
-            if byte < 0x80 {
-                let kind = ASCIIKind.of(byte)
-                let start = i
-                if kind == ASCIIKind.letter && i + 8 <= count {
-                    // Most words fit in 8 bytes: find the word's end, and hash it, from one 8-byte load.
-                    let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let others = ASCIIKind.nonLetterBytes(chunk)
-                    if others != 0 {
-                        let run = others.trailingZeroBitCount >> 3
-                        i += run
-                        scalars += run
-                        tokens += 1
-                        let bytes = chunk & (UInt64.max >> (64 - 8 * run))
-                        word(Hash64.mix(UInt64(run) ^ (bytes | 0x2020_2020_2020_2020 & (UInt64.max >> (64 - 8 * run)))))
-                        continue
-                    }
-                }
-                i += 1
-                while i < count && base[i] < 0x80 && ASCIIKind.of(base[i]) == kind { i += 1 }
-                let run = i - start
-                scalars += run
-                switch kind {
-                case ASCIIKind.letter:
-                    tokens += run <= 7 ? 1 : (run + 3) >> 2
-                    word(wordHash(base + start, run, fold: 0x20))
-                case ASCIIKind.digit:
-                    tokens += (run + 2) / 3
-                    word(wordHash(base + start, run, fold: 0))
-                case ASCIIKind.space: tokens += run > 1 ? 1 : 0
-                case ASCIIKind.lineBreak: tokens += 1
-                default: tokens += (run + 1) >> 1
-                }
-                continue
-            }
-            // Lead bytes E4…E9 start U+4000…U+9FFF, all CJK ideographs: the common case needs no decoding.
-            if byte &- 0xE4 <= 5 && i + 2 < count {
-                tokens += 1
-                scalars += 1
-                word(Hash64.mix(0xC0DE_0000_0000_0000 | UInt64(byte) << 16 | UInt64(base[i + 1]) << 8 | UInt64(base[i + 2])))
-                i += 3
-                continue
-            }
-            let (value, length) = UTF8Scan.scalar(in: bytes, at: i)
-            scalars += 1
-            guard let script = Script.ofLetter(value) else {
-                tokens += 1
-                i += length
-                continue
-            }
-            if script.isCJK {
-                tokens += 1
-                word(Hash64.mix(0xC0DE_0000_0000_0000 | UInt64(value)))
-                i += length
-                continue
-            }
-            // A word of letters of another script: read while letters of a spaced script follow.
-            let start = i
-            var letters = 1
-            i += length
-            while i < count && base[i] >= 0x80 {
-                let (next, nextLength) = UTF8Scan.scalar(in: bytes, at: i)
-                guard let nextScript = Script.ofLetter(next), !nextScript.isCJK else { break }
-                letters += 1
-                i += nextLength
-            }
-            scalars += letters - 1
-            tokens += (letters + 2) / 3
-            word(wordHash(base + start, i - start, fold: 0))
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 64) { words in
+            var scanner = WordScanner(bytes)
+            repeat {
+                let count = scanner.scan(into: words)
+                for index in 0..<count { word(words[index]) }
+            } while !scanner.isAtEnd
+            return scanner.length
         }
-        return TextLength(scalars: scalars, tokens: tokens)
+    }
+
+    /// The hash of a word of `length` bytes, up to 8, from the 8 bytes `chunk` that start with it (bytes beyond
+    /// it are dropped).
+    @inline(__always)
+    static func shortWordHash(_ chunk: UInt64, _ length: Int) -> UInt64 {
+        unitHash(UInt64(length) ^ chunk & (UInt64.max >> (64 - 8 * length)))
+    }
+
+    /// Scrambles the bytes of a unit, or the running hash of a long one, into a hash whose high bits are as good
+    /// as its low ones (the diversity counters sample by the high bits): one full-width multiplication, half the
+    /// cost of `Hash64.mix`, as every word of every text takes one.
+    @inline(__always)
+    static func unitHash(_ value: UInt64) -> UInt64 {
+        Hash64.mum(value ^ Hash64.p0, Hash64.p1)
     }
 
     /// The hash of `length` bytes at `start`, each ORed with `fold` (0x20 lowercases ASCII letters), read eight
-    /// bytes at a time.
+    /// bytes at a time; the same as `shortWordHash` for words of up to 8 bytes.
     @inline(__always)
     static func wordHash(_ start: UnsafePointer<UInt8>, _ length: Int, fold: UInt8) -> UInt64 {
         let wideFold = UInt64(fold) &* 0x0101_0101_0101_0101
@@ -139,7 +77,7 @@ public enum TokenEstimate {
         var offset = 0
         while offset + 8 <= length {
             let chunk = UnsafeRawPointer(start + offset).loadUnaligned(as: UInt64.self)
-            hash = Hash64.mix(hash ^ (chunk | wideFold))
+            hash = unitHash(hash ^ (chunk | wideFold))
             offset += 8
         }
         if offset < length {
@@ -150,7 +88,7 @@ public enum TokenEstimate {
                 shift += 8
                 offset += 1
             }
-            hash = Hash64.mix(hash ^ tail)
+            hash = unitHash(hash ^ tail)
         }
         return hash
     }
@@ -186,4 +124,10 @@ enum ASCIIKind {
         if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return lineBreak }
         return punctuation
     }
+}
+
+extension UInt8 {
+    /// Whether the byte is an ASCII letter: ORed with 0x20, it is in a…z.
+    @inline(__always)
+    var isASCIILetter: Bool { (self | 0x20) &- UInt8(ascii: "a") < 26 }
 }

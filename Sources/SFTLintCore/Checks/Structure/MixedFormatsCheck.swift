@@ -30,8 +30,22 @@ struct MixedFormatsCheck: DatasetCheck {
     )
 
     struct FileFormats: Sendable {
-        var counts: [SampleFormat: Int] = [:]
-        var first: [SampleFormat: Location] = [:]
+        /// Records and first record of each format, indexed like `SampleFormat.allCases`: arrays, since hashing a
+        /// format (by its raw string) for every record cost more than the rest of the rule.
+        var counts = [Int](repeating: 0, count: SampleFormat.allCases.count)
+        var first = [Location?](repeating: nil, count: SampleFormat.allCases.count)
+
+        mutating func observe(_ format: SampleFormat, of sample: Sample) {
+            counts[format.index] += 1
+            if counts[format.index] == 1 { first[format.index] = sample.location }
+        }
+
+        mutating func merge(_ later: FileFormats) {
+            for index in counts.indices {
+                counts[index] += later.counts[index]
+                if first[index] == nil { first[index] = later.first[index] }
+            }
+        }
     }
 
     struct State: Mergeable {
@@ -39,30 +53,29 @@ struct MixedFormatsCheck: DatasetCheck {
 
         mutating func merge(_ later: State) {
             for (file, formats) in later.files {
-                files[file, default: FileFormats()].counts.merge(formats.counts, uniquingKeysWith: +)
-                files[file, default: FileFormats()].first.merge(formats.first) { earlier, _ in earlier }
+                files[file, default: FileFormats()].merge(formats)
             }
         }
     }
 
     func observe(_ sample: Sample, into state: inout State) {
         guard let format = sample.format, sample.isRecord else { return }
-        let file = sample.record.file.index
-        state.files[file, default: FileFormats()].counts[format, default: 0] += 1
-        if state.files[file]?.first[format] == nil {
-            state.files[file]?.first[format] = sample.location
-        }
+        state.files[sample.record.file.index, default: FileFormats()].observe(format, of: sample)
     }
 
     func conclude(_ state: State, report: inout Findings) {
         for file in state.files.keys.sorted() {
-            guard let formats = state.files[file], formats.counts.count > 1 else { continue }
+            guard let formats = state.files[file], formats.counts.count(where: { $0 > 0 }) > 1 else { continue }
             // Most records first; ties in the formats' declared order.
-            let counted = SampleFormat.allCases.compactMap { format in formats.counts[format].map { (format, $0) } }
+            let counted = SampleFormat.allCases.compactMap { format in
+                formats.counts[format.index] > 0 ? (format, formats.counts[format.index]) : nil
+            }
             let ranked = counted.enumerated().sorted { ($0.element.1, -$0.offset) > ($1.element.1, -$1.offset) }
                 .map(\.element)
             let (majority, minority) = (ranked[0].0, ranked[1].0)
-            guard let at = formats.first[minority], let majorityAt = formats.first[majority] else { continue }
+            guard let at = formats.first[minority.index], let majorityAt = formats.first[majority.index] else {
+                continue
+            }
             let counts = ranked.map { "\($0.0.rawValue) \($0.1)" }.joined(separator: ", ")
             report.add(
                 Self.self, at: at, "file mixes formats (\(counts)); first \(minority.rawValue) record here",

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 extension JSONDocument {
     /// Runs `body` with a decoder over the string node `node`.
     func withDecoder<Result>(_ node: Int, _ body: (inout JSONStringDecoder) -> Result) -> Result {
@@ -14,13 +20,18 @@ extension JSONDocument {
         return bytes[bytes.startIndex + lower..<bytes.startIndex + upper]
     }
 
-    /// Whether ASCII `text` is all whitespace; nil once a non-ASCII byte needs decoding to tell.
-    static func isBlankASCII(_ text: ArraySlice<UInt8>) -> Bool? {
-        for byte in text {
-            guard byte < 0x80 else { return nil }
-            guard byte == UInt8(ascii: " ") || (0x09...0x0D).contains(byte) else { return false }
-        }
-        return true
+    /// `rawBody(of:)` over the record's bytes already borrowed as `input`.
+    static func rawBody(of literal: JSONNode, in input: UnsafeBufferPointer<UInt8>) -> UnsafeBufferPointer<UInt8> {
+        let lower = min(Int(literal.start) + 1, input.count)
+        let upper = max(lower, min(Int(literal.end) - 1, input.count))
+        return UnsafeBufferPointer(rebasing: input[lower..<upper])
+    }
+
+    /// Whether two byte runs of the same length hold the same bytes.
+    static func bytesEqual(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        guard let left = a.baseAddress, let right = b.baseAddress else { return true }
+        return memcmp(left, right, a.count) == 0
     }
 
     /// A key as one JSON Pointer reference token: `~` becomes `~0` and `/` becomes `~1` (RFC 6901 §3).

@@ -34,21 +34,29 @@ public struct JSONDocument: Sendable {
         guard kind(node) == .object else { return nil }
         var key = key
         return key.withUTF8 { wanted in
-            // Raw bytes equal decoded ones unless escapes or invalid UTF-8 (which decodes to U+FFFD, EF BF BD) are
-            // involved. Tested on the key's bytes: a scan of its scalars cost more than the lookup itself.
-            let mayMatchReplacement = wanted.contains(0xEF)
-            var found: Int?
-            for member in members(of: node) {
-                let literal = nodes[member.key]
-                let isMatch =
-                    literal.hasEscapes || mayMatchReplacement
-                    ? withDecoder(member.key) { $0.decodedUTF8().elementsEqual(wanted) }
-                    : rawBody(of: literal).elementsEqual(wanted)
-                if isMatch {
-                    found = member.value
+            bytes.withUnsafeBufferPointer { input in
+                // Raw bytes equal decoded ones unless escapes or invalid UTF-8 (which decodes to U+FFFD, EF BF BD)
+                // are involved. Tested on the key's bytes: a scan of its scalars cost more than the lookup itself.
+                let mayMatchReplacement = wanted.contains(0xEF)
+                var found: Int?
+                for member in members(of: node) {
+                    let literal = nodes[member.key]
+                    let isMatch: Bool
+                    if literal.hasEscapes || mayMatchReplacement {
+                        var decoder = JSONStringDecoder(bytes: input, literal: literal)
+                        isMatch = decoder.decodedUTF8().elementsEqual(wanted)
+                    } else if Int(literal.end) - Int(literal.start) != wanted.count + 2 {
+                        isMatch = false  // the quotes around a key of another length
+                    } else {
+                        // Lengths first, then one memcmp: the generic comparison of a slice went byte by byte.
+                        isMatch = Self.bytesEqual(Self.rawBody(of: literal, in: input), wanted)
+                    }
+                    if isMatch {
+                        found = member.value
+                    }
                 }
+                return found
             }
-            return found
         }
     }
 
@@ -64,8 +72,31 @@ public struct JSONDocument: Sendable {
     public func isBlank(_ node: Int) -> Bool {
         guard kind(node) == .string else { return false }
         let literal = nodes[node]
-        if !literal.hasEscapes, let isBlank = Self.isBlankASCII(rawBody(of: literal)) { return isBlank }
-        return string(node).unicodeScalars.allSatisfy(\.properties.isWhitespace)
+        guard !literal.hasEscapes else { return string(node).unicodeScalars.allSatisfy(\.properties.isWhitespace) }
+        // Scalar by scalar over the raw bytes, stopping at the first that isn't white space: building the string
+        // first cost a whole decode of every text that opens with a non-ASCII character. Invalid UTF-8 decodes to
+        // U+FFFD, which isn't white space: a decoding error ends the test the same way.
+        let body = rawBody(of: literal)
+        // Most texts open with a byte that plainly isn't white space.
+        if let first = body.first, first < 0x80, first != UInt8(ascii: " "), !(0x09...0x0D).contains(first) {
+            return false
+        }
+        return body.withUnsafeBufferPointer { body in
+            var scalars = body.makeIterator()
+            var decoder = UTF8()
+            while true {
+                switch decoder.decode(&scalars) {
+                case .scalarValue(let scalar):
+                    if scalar.isASCII {
+                        guard scalar == " " || (0x09...0x0D).contains(scalar.value) else { return false }
+                    } else if !scalar.properties.isWhitespace {
+                        return false
+                    }
+                case .emptyInput: return true
+                case .error: return false
+                }
+            }
+        }
     }
 
     /// A bool node's value, nil for other kinds.

@@ -1,14 +1,32 @@
 extension JSONScanner {
     /// Scans the string literal whose opening quote is at `position`, appending its node.
     ///
-    /// Runs of plain ASCII are skipped eight bytes at a time: they are nearly all of an SFT record.
+    /// Runs of plain ASCII are skipped sixteen bytes at a time (eight near the end): they are nearly all of an SFT
+    /// record. Runs of CJK characters are checked three bytes at a time.
     mutating func scanString() throws(JSONSyntaxError) {
         let start = position
         let count = input.count
         var hasEscapes = false
         var index = start + 1
+        // Splats made once, outside the loops, where the compiler folds them to constants.
+        let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        let topBits = SIMD16<UInt8>(repeating: 0xE0)
+        let highBit = SIMD16<UInt8>(repeating: 0x80)
+        let zero = SIMD16<UInt8>(repeating: 0)
         while true {
             if let base = input.baseAddress {
+                let raw = UnsafeRawPointer(base)
+                while index + 16 <= count {
+                    let bytes = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+                    // Control characters have none of the top three bits; non-ASCII bytes have the top one.
+                    let found =
+                        (bytes .== quotes) .| (bytes .== backslashes) .| (bytes & topBits .== zero)
+                        .| (bytes & highBit .!= zero)
+                    let plain = Self.lanesBefore(found)
+                    index += plain
+                    if plain < 16 { break }
+                }
                 while index + 8 <= count {
                     let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
                     let special = Self.specialBytes(in: word)
@@ -31,13 +49,18 @@ extension JSONScanner {
             case UInt8(ascii: "\\"):
                 hasEscapes = true
                 index += try scanEscape(at: index)
-            case 0x80...:
-                let sequence = UTF8Sequence(in: input, at: index, end: count)
-                if !sequence.isValid {
-                    issues.append(.invalidUTF8(offset: index, byte: byte))
-                    hasInvalidUTF8InStrings = true
+            case 0xE1...0xEC, 0xEE...0xEF:
+                // Chinese and Japanese text: three-byte characters whose second byte may be any continuation byte.
+                while index + 3 <= count,
+                    Self.isPlainThreeByteCharacter(input[index], input[index + 1], input[index + 2])
+                {
+                    index += 3
                 }
-                index += sequence.length
+                if index < count, input[index] >= 0x80 {
+                    scanNonASCII(at: &index)
+                }
+            case 0x80...:
+                scanNonASCII(at: &index)
             case ..<0x20:
                 throw JSONSyntaxError(
                     message: "unescaped control character U+\(Self.hex(byte, digits: 4)) in string", offset: index)
@@ -45,6 +68,32 @@ extension JSONScanner {
                 index += 1
             }
         }
+    }
+
+    /// Checks the UTF-8 sequence at `index` (one the fast paths didn't take), noting it when invalid.
+    private mutating func scanNonASCII(at index: inout Int) {
+        let sequence = UTF8Sequence(in: input, at: index, end: input.count)
+        if !sequence.isValid {
+            issues.append(.invalidUTF8(offset: index, byte: input[index]))
+            hasInvalidUTF8InStrings = true
+        }
+        index += sequence.length
+    }
+
+    /// Whether three bytes are a valid UTF-8 character led by E1–EC or EE–EF, whose second byte, unlike after E0
+    /// and ED, may be any continuation byte (The Unicode Standard, table 3-7).
+    @inline(__always)
+    private static func isPlainThreeByteCharacter(_ lead: UInt8, _ second: UInt8, _ third: UInt8) -> Bool {
+        (lead &- 0xE1 <= 0xEC - 0xE1 || lead &- 0xEE <= 1) && second & 0xC0 == 0x80 && third & 0xC0 == 0x80
+    }
+
+    /// How many lanes come before the first set one; 16 when none is.
+    @inline(__always)
+    private static func lanesBefore(_ found: SIMDMask<SIMD16<Int8>>) -> Int {
+        let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
+        if words[0] != 0 { return words[0].trailingZeroBitCount >> 3 }
+        if words[1] != 0 { return 8 + (words[1].trailingZeroBitCount >> 3) }
+        return 16
     }
 
     /// A word with the high bit set in each byte that is a quote, a backslash, a control character or non-ASCII.
