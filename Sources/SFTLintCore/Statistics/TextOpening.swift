@@ -57,7 +57,7 @@ struct TextOpening {
                 } else {
                     while i < count && base[i] &- UInt8(ascii: "0") < 10 { i += 1 }
                 }
-                unitHash = Self.unitHash(base, unitStart..<i, count: count, fold: kind == ASCIIKind.letter ? 0x20 : 0)
+                unitHash = Self.wordHash(base, unitStart..<i, count: count, fold: kind == ASCIIKind.letter ? 0x20 : 0)
                 unitWeight = wordWeight
             } else {
                 let (value, length) = UTF8Scan.scalar(in: bytes, at: i)
@@ -77,7 +77,7 @@ struct TextOpening {
                     }
                     unitWeight = wordWeight
                 }
-                unitHash = Self.unitHash(base, unitStart..<i, count: count, fold: 0)
+                unitHash = Self.wordHash(base, unitStart..<i, count: count, fold: 0)
             }
             key = Hash64.combine(key, unitHash)
             start = start ?? unitStart
@@ -88,18 +88,16 @@ struct TextOpening {
         return TextOpening(key: key, range: start..<end, continues: continues)
     }
 
-    /// `TokenEstimate.wordHash` of the unit at `range` of the `count` bytes at `base`, from one 8-byte load when
-    /// the unit is shorter than 8 bytes and 8 can be read, as most words are: the same value without a loop over
-    /// its bytes.
+    /// `TokenEstimate.wordHash` of the unit at `range` of the `count` bytes at `base`, from one 8-byte load
+    /// (`shortWordHash`) when the unit has at most 8 bytes and 8 can be read there, as most words do.
     @inline(__always)
-    static func unitHash(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int, fold: UInt8) -> UInt64 {
+    static func wordHash(_ base: UnsafePointer<UInt8>, _ range: Range<Int>, count: Int, fold: UInt8) -> UInt64 {
         let length = range.count
-        guard length > 0, length < 8, range.lowerBound + 8 <= count else {
+        guard length > 0, length <= 8, range.lowerBound + 8 <= count else {
             return TokenEstimate.wordHash(base + range.lowerBound, length, fold: fold)
         }
-        let chunk = UInt64(littleEndian: UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self))
-        let bytes = (chunk | UInt64(fold) &* 0x0101_0101_0101_0101) & (UInt64.max >> (64 - 8 * length))
-        return Hash64.mix(UInt64(length) ^ bytes)
+        let chunk = UnsafeRawPointer(base + range.lowerBound).loadUnaligned(as: UInt64.self)
+        return TokenEstimate.shortWordHash(chunk | UInt64(fold) &* 0x0101_0101_0101_0101, length)
     }
 
     /// Where the run of ASCII letters going on at `i` ends, eight bytes at a time: an apostrophe between two

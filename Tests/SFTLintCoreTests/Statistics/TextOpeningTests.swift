@@ -6,14 +6,14 @@ import Testing
 /// must give the same key, or a word would count as two openings depending on where it stands.
 @Suite("Text openings")
 struct TextOpeningTests {
-    @Test func unitHashIsTheWordHashWhereverTheWordStands() {
+    @Test func wordHashFromOneLoadIsTheWordHashWhereverTheWordStands() {
         let text = Array("Sure! Here's 12 ways 写诗 to go: a bb ccc dddd eeeee ffffff ggggggg hhhhhhhh iiiiiiiii".utf8)
         text.withUnsafeBufferPointer { buffer in
             let base = buffer.baseAddress!
             for start in 0..<text.count {
                 for end in start...min(text.count, start + 12) {
                     for fold: UInt8 in [0, 0x20] {
-                        let fast = TextOpening.unitHash(base, start..<end, count: text.count, fold: fold)
+                        let fast = TextOpening.wordHash(base, start..<end, count: text.count, fold: fold)
                         let reference = TokenEstimate.wordHash(base + start, end - start, fold: fold)
                         #expect(fast == reference, "bytes \(start)..<\(end), fold \(fold)")
                     }
