@@ -45,6 +45,23 @@ struct WordScanner {
         while i < count && written < capacity {
             let byte = base[i]
             if byte.isASCIILetter {
+                // Prose: short words, each followed by one space, read from one load each, in a loop of their own.
+                while i &+ 16 <= count && written < capacity {
+                    let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                    let others = ASCIIKind.nonLetterBytes(chunk)
+                    guard others != 0 else { break }
+                    let shift = others.trailingZeroBitCount & ~7
+                    let run = shift >> 3
+                    tokens &+= 1
+                    out[written] = TokenEstimate.shortWordHash(chunk | 0x2020_2020_2020_2020, run)
+                    written &+= 1
+                    i &+= run
+                    // The byte after the word is in the chunk; a space and then a letter go round again.
+                    guard UInt8(truncatingIfNeeded: chunk >> UInt64(shift)) == 0x20, base[i &+ 1].isASCIILetter
+                    else { break }
+                    i &+= 1
+                }
+                guard i < count && written < capacity && base[i].isASCIILetter else { continue }
                 let start = i
                 if i &+ 8 <= count, let word = Self.latinWord(at: base + i, hasSixteenBytes: i &+ 16 <= count) {
                     tokens &+= word.length <= 7 ? 1 : (word.length &+ 3) >> 2
