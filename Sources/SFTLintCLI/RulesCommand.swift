@@ -91,16 +91,20 @@ struct RulesCommand {
         text += "  category: \(info.category?.rawValue ?? "none")\n"
         if let activation = info.activation { text += "  activation: \(activation)\n" }
         text += "\n\(info.summary)\n\nWhy it matters: \(info.rationale)\n"
-        text += examples("Triggers (lines marked '! ' are flagged)", info.triggering)
-        text += examples("Does not trigger", info.nonTriggering)
+        text += examples("Triggers (lines marked '! ' are flagged)", info.triggering, code: info.code)
+        text += examples("Does not trigger", info.nonTriggering, code: info.code)
         return text
     }
 
-    private func examples(_ title: String, _ examples: [Example]) -> String {
+    /// Examples longer than this many lines show their first and last lines only.
+    static let longExample = 16
+
+    private func examples(_ title: String, _ examples: [Example], code: String) -> String {
         guard !examples.isEmpty else { return "" }
         let indented = examples.map { example in
             let indent = { (text: String) in
-                text.split(separator: "\n", omittingEmptySubsequences: false).map { "    \($0)\n" }.joined()
+                RulesCommand.shortened(text.split(separator: "\n", omittingEmptySubsequences: false), code: code)
+                    .map { "    \($0)\n" }.joined()
             }
             let settings = example.settings.arguments
             let header = settings.isEmpty ? "" : "    (with \(settings.joined(separator: " ")))\n"
@@ -108,6 +112,16 @@ struct RulesCommand {
                 + (example.against.map { "  with eval data (--against):\n" + indent($0) } ?? "")
         }
         return "\n\(title):\n\n" + indented.joined(separator: "\n")
+    }
+
+    /// The lines of an example, its middle left out when it is long and no flagged line is there: V001 needs 500
+    /// records to apply, which no one reads in a terminal.
+    static func shortened(_ lines: [Substring], code: String) -> [Substring] {
+        guard lines.count > longExample else { return lines }
+        let middle = lines[8..<(lines.count - 2)]
+        guard !middle.contains(where: { $0.hasPrefix("! ") }) else { return lines }
+        let note = "… \(middle.count) more lines like these ('sftlint rules \(code) --format json' prints them all)"
+        return Array(lines[..<8]) + [Substring(note)] + Array(lines[(lines.count - 2)...])
     }
 
     // MARK: - JSON

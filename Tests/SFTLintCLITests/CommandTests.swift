@@ -146,6 +146,19 @@ import Testing
                 """)
     }
 
+    @Test func longExamplesShowTheirEndsUnlessAFlaggedLineIsInTheMiddle() {
+        let lines = ["! {\"n\": 0}"] + (1..<500).map { "{\"n\": \($0)}" }
+        let short = RulesCommand.shortened(lines.map { Substring($0) }, code: "V001")
+        #expect(short.count == 11)
+        #expect(short[0] == "! {\"n\": 0}" && short[7] == "{\"n\": 7}" && short[10] == "{\"n\": 499}")
+        #expect(short[8] == "… 490 more lines like these ('sftlint rules V001 --format json' prints them all)")
+        var flagged = lines
+        flagged[250] = "! {\"n\": 250}"
+        #expect(RulesCommand.shortened(flagged.map { Substring($0) }, code: "V001").count == 500)
+        let sixteen = lines.prefix(16).map { Substring($0) }
+        #expect(RulesCommand.shortened(Array(sixteen), code: "V001") == Array(sixteen))
+    }
+
     @Test(arguments: ["L004", "l004", "short-response"])
     func rulesExplainsOne(selector: String) {
         let outcome = Harness.run(["rules", selector])
