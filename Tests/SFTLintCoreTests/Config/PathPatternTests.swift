@@ -40,6 +40,23 @@ struct PathPatternTests {
         ("a/**/b/**/c", "a/x/c/b", false),
         ("*.*", "x", false),
         ("a*", "a", true),
+        // Sets of characters: listed, ranges, negated; a `[` without a `]` is a plain character.
+        ("data/train-[12].jsonl", "data/train-1.jsonl", true),
+        ("data/train-[12].jsonl", "data/train-3.jsonl", false),
+        ("shard-[0-9][0-9].jsonl", "x/shard-07.jsonl", true),
+        ("shard-[0-9][0-9].jsonl", "x/shard-7a.jsonl", false),
+        ("[!_]*.jsonl", "train.jsonl", true),
+        ("[!_]*.jsonl", "_scratch.jsonl", false),
+        ("[^_]*.jsonl", "_scratch.jsonl", false),
+        ("[]x].jsonl", "].jsonl", true),
+        ("[]x].jsonl", "x.jsonl", true),
+        ("[]x].jsonl", "y.jsonl", false),
+        ("[a-].jsonl", "-.jsonl", true),
+        ("data[1.jsonl", "data[1.jsonl", true),
+        ("data[1.jsonl", "data1.jsonl", false),
+        ("[评测]/*.jsonl", "评/x.jsonl", true),
+        ("[z-a].jsonl", "m.jsonl", false),
+        ("data/[!x]", "data/y/train.jsonl", true),
     ])
     func matches(pattern: String, path: String, expected: Bool) {
         #expect(PathPattern(pattern).matches(path) == expected)
