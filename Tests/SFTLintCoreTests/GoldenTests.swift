@@ -40,7 +40,7 @@ struct GoldenTests {
     @Test(arguments: GoldenDataset.all)
     func reportsMatchTheirGoldens(_ dataset: GoldenDataset) throws {
         // Relative paths keep goldens independent of where the repository is checked out.
-        FileManager.default.changeCurrentDirectoryPath(Repository.root.path)
+        try #require(FileManager.default.changeCurrentDirectoryPath(Repository.root.path))
         let report = try Linter(options: LintOptions(jobs: 2, version: "test")).run([.path(dataset.path)])
         let isRecording = ProcessInfo.processInfo.environment["SFTLINT_RECORD"] == "1"
         for reporter in allReporters {
