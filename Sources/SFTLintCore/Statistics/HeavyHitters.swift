@@ -212,7 +212,7 @@ struct HeavyHitters: Sendable {
     /// The count at position `rank` (from 0) of the counts from the largest: tallied, not sorted, as they are
     /// mostly small. `rank` must be below the number of keys.
     private func count(atRank rank: Int) -> Int {
-        let largest = items.reduce(0) { Swift.max($0, $1.count) }
+        let largest = largestCount
         guard largest <= 4 * items.count else { return items.map(\.count).sorted(by: >)[rank] }
         var tally = [Int](repeating: 0, count: largest + 1)
         for item in items { tally[item.count] += 1 }

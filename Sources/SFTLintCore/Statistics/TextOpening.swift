@@ -114,8 +114,8 @@ struct TextOpening {
                 }
                 i += 8
             }
-            while i < count && (base[i] | 0x20) &- UInt8(ascii: "a") < 26 { i += 1 }
-            guard i + 1 < count && base[i] == UInt8(ascii: "'") && (base[i + 1] | 0x20) &- UInt8(ascii: "a") < 26 else {
+            while i < count && base[i].isASCIILetter { i += 1 }
+            guard i + 1 < count && base[i] == UInt8(ascii: "'") && base[i + 1].isASCIILetter else {
                 return i
             }
             i += 2

@@ -32,12 +32,12 @@ public struct PromptCues: Sendable {
         var previous: UInt8 = 0x20
         while i < end {
             let byte = bytes[i]
-            let isWordStart = Self.isASCIILetter(byte) && !Self.isASCIILetter(previous) && previous != UInt8(ascii: "'")
+            let isWordStart = byte.isASCIILetter && !previous.isASCIILetter && previous != UInt8(ascii: "'")
             for (k, pattern) in patterns.enumerated() where pattern.first == byte | (isWordCue[k] ? 0x20 : 0) {
                 if isWordCue[k] && !isWordStart { continue }
                 guard Self.matches(pattern, bytes, at: i, end: end, folding: isWordCue[k]) else { continue }
                 let after = i + pattern.count
-                if isWholeWord[k] && after < end && Self.isASCIILetter(bytes[after]) { continue }
+                if isWholeWord[k] && after < end && bytes[after].isASCIILetter { continue }
                 return cues[k]
             }
             previous = byte
@@ -56,11 +56,5 @@ public struct PromptCues: Sendable {
             if byte != expected { return false }
         }
         return true
-    }
-
-    @inline(__always)
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        let folded = byte | 0x20
-        return folded >= UInt8(ascii: "a") && folded <= UInt8(ascii: "z")
     }
 }

@@ -118,7 +118,7 @@ enum ASCIIKind {
     /// lazily initialised global.
     @inline(__always)
     static func of(_ byte: UInt8) -> UInt8 {
-        if (byte | 0x20) &- UInt8(ascii: "a") < 26 { return letter }
+        if byte.isASCIILetter { return letter }
         if byte &- UInt8(ascii: "0") < 10 { return digit }
         if byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") { return space }
         if byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") { return lineBreak }
