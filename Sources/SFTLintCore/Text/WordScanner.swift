@@ -45,39 +45,27 @@ struct WordScanner {
         while i < count && written < capacity {
             let byte = base[i]
             if byte.isASCIILetter {
-                // Prose: short words, each followed by one space, read from one load each, in a loop of their own.
-                while i &+ 16 <= count && written < capacity {
-                    let chunk = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                    let others = ASCIIKind.nonLetterBytes(chunk)
-                    guard others != 0 else { break }
-                    let shift = others.trailingZeroBitCount & ~7
-                    let run = shift >> 3
-                    tokens &+= 1
-                    out[written] = TokenEstimate.shortWordHash(chunk | 0x2020_2020_2020_2020, run)
+                // Prose: words each followed by one space, in a loop of their own; the space before the next word
+                // is free.
+                while true {
+                    let start = i
+                    let length: Int
+                    if i &+ 8 <= count, let word = Self.latinWord(at: base + i, hasSixteenBytes: i &+ 16 <= count) {
+                        length = word.length
+                        out[written] = word.hash
+                    } else {
+                        i &+= 1
+                        while i < count && base[i].isASCIILetter { i &+= 1 }
+                        length = i &- start
+                        out[written] = TokenEstimate.wordHash(base + start, length, fold: 0x20)
+                    }
                     written &+= 1
-                    i &+= run
-                    // The byte after the word is in the chunk; a space and then a letter go round again.
-                    guard UInt8(truncatingIfNeeded: chunk >> UInt64(shift)) == 0x20, base[i &+ 1].isASCIILetter
+                    tokens &+= length <= 7 ? 1 : (length &+ 3) >> 2
+                    i = start &+ length
+                    guard written < capacity && i &+ 1 < count && base[i] == 0x20 && base[i &+ 1].isASCIILetter
                     else { break }
                     i &+= 1
                 }
-                guard i < count && written < capacity && base[i].isASCIILetter else { continue }
-                let start = i
-                if i &+ 8 <= count, let word = Self.latinWord(at: base + i, hasSixteenBytes: i &+ 16 <= count) {
-                    tokens &+= word.length <= 7 ? 1 : (word.length &+ 3) >> 2
-                    out[written] = word.hash
-                    written &+= 1
-                    i &+= word.length
-                    // The single space before the next word is free: step over it here.
-                    if i &+ 1 < count && base[i] == 0x20 && base[i &+ 1].isASCIILetter { i &+= 1 }
-                    continue
-                }
-                i &+= 1
-                while i < count && base[i].isASCIILetter { i &+= 1 }
-                let run = i &- start
-                tokens &+= run <= 7 ? 1 : (run &+ 3) >> 2
-                out[written] = TokenEstimate.wordHash(base + start, run, fold: 0x20)
-                written &+= 1
                 continue
             }
             if byte < 0x80 {
