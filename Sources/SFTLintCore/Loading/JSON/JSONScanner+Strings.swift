@@ -1,42 +1,15 @@
 extension JSONScanner {
     /// Scans the string literal whose opening quote is at `position`, appending its node.
     ///
-    /// Runs of plain ASCII are skipped sixteen bytes at a time (eight near the end): they are nearly all of an SFT
-    /// record. Runs of CJK characters are checked three bytes at a time.
+    /// Runs of plain ASCII, nearly all of an SFT record, are skipped a vector at a time (`UTF8Scan.firstOffset`);
+    /// runs of CJK characters are checked three bytes at a time.
     mutating func scanString() throws(JSONSyntaxError) {
         let start = position
         let count = input.count
         var hasEscapes = false
         var index = start + 1
-        // Splats made once, outside the loops, where the compiler folds them to constants.
-        let quotes = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
-        let backslashes = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
-        let topBits = SIMD16<UInt8>(repeating: 0xE0)
-        let highBit = SIMD16<UInt8>(repeating: 0x80)
-        let zero = SIMD16<UInt8>(repeating: 0)
         while true {
-            if let base = input.baseAddress {
-                let raw = UnsafeRawPointer(base)
-                while index + 16 <= count {
-                    let bytes = raw.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
-                    // Control characters have none of the top three bits; non-ASCII bytes have the top one.
-                    let found =
-                        (bytes .== quotes) .| (bytes .== backslashes) .| (bytes & topBits .== zero)
-                        .| (bytes & highBit .!= zero)
-                    let plain = Self.lanesBefore(found)
-                    index += plain
-                    if plain < 16 { break }
-                }
-                while index + 8 <= count {
-                    let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-                    let special = Self.specialBytes(in: word)
-                    guard special == 0 else {
-                        index += special.trailingZeroBitCount >> 3
-                        break
-                    }
-                    index += 8
-                }
-            }
+            index = UTF8Scan.firstOffset(StringSpecials.self, in: input, from: index)
             guard index < count else {
                 throw JSONSyntaxError(message: "unterminated string", offset: count)
             }
@@ -87,27 +60,19 @@ extension JSONScanner {
         (lead &- 0xE1 <= 0xEC - 0xE1 || lead &- 0xEE <= 1) && second & 0xC0 == 0x80 && third & 0xC0 == 0x80
     }
 
-    /// How many lanes come before the first set one; 16 when none is.
-    @inline(__always)
-    private static func lanesBefore(_ found: SIMDMask<SIMD16<Int8>>) -> Int {
-        let words = unsafeBitCast(found, to: SIMD2<UInt64>.self)
-        if words[0] != 0 { return words[0].trailingZeroBitCount >> 3 }
-        if words[1] != 0 { return 8 + (words[1].trailingZeroBitCount >> 3) }
-        return 16
-    }
+    /// The bytes that end a run of plain string content: a quote, a backslash, a control character (none of the top
+    /// three bits set) or a non-ASCII byte.
+    enum StringSpecials: ByteClass {
+        @inline(__always)
+        static func matches(_ bytes: SIMD16<UInt8>) -> SIMDMask<SIMD16<Int8>> {
+            bytes.lanes(equalTo: UInt8(ascii: "\"")) .| bytes.lanes(equalTo: UInt8(ascii: "\\"))
+                .| (bytes .< SIMD16(repeating: 0x20)) .| (bytes .>= SIMD16(repeating: 0x80))
+        }
 
-    /// A word with the high bit set in each byte that is a quote, a backslash, a control character or non-ASCII.
-    ///
-    /// Exact for the lowest flagged byte, which is all the caller uses: a false flag can only follow a true one.
-    @inline(__always)
-    private static func specialBytes(in word: UInt64) -> UInt64 {
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let quotes = word ^ (ones &* UInt64(UInt8(ascii: "\"")))
-        let backslashes = word ^ (ones &* UInt64(UInt8(ascii: "\\")))
-        let isQuote = (quotes &- ones) & ~quotes
-        let isBackslash = (backslashes &- ones) & ~backslashes
-        let isControl = (word &- ones &* 0x20) & ~word
-        return (isQuote | isBackslash | isControl | word) & (ones &* 0x80)
+        @inline(__always)
+        static func contains(_ byte: UInt8) -> Bool {
+            byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80
+        }
     }
 
     /// Checks the escape whose backslash is at `offset` and returns its length.
