@@ -49,7 +49,7 @@ struct SampleProfile: Sendable {
         profile.turns = turns.count
         // A pre-templated `text` is the whole conversation in one string: only the sample's length is known.
         let isTemplated = sample.format == .text
-        profile.responseIndex = isTemplated ? turns.count : turns.lastIndex { $0.role == .assistant } ?? turns.count
+        profile.responseIndex = Self.responseIndex(of: sample)
         profile.hasResponse = profile.responseIndex < turns.count
         profile.hasPrompt = profile.responseIndex > 0 && !isTemplated
         for index in turns.indices {
@@ -81,8 +81,8 @@ struct SampleProfile: Sendable {
         return profile
     }
 
-    /// The index `measure` gives as `responseIndex`, found without measuring: the last assistant turn, or the
-    /// number of turns when there is none or the sample is a pre-templated text.
+    /// The index of the response turn, found without measuring: the last assistant turn, or the number of turns
+    /// when there is none or the sample is a pre-templated text.
     static func responseIndex(of sample: Sample) -> Int {
         sample.format == .text ? sample.turns.count : sample.turns.lastIndex { $0.role == .assistant } ?? sample.turns.count
     }
