@@ -80,56 +80,42 @@ public struct Linter: Sendable {
         // data order, before the next starts, whose statistics continue the run's.
         var pending: [Batch] = []
         let round = max(2 * jobs, 2)
-        var checking: CheckingRound?
+        /// Checking `batches` on the cores. Each batch's statistics start from the run's as they are now, so that
+        /// the distinct counters skip what the run already holds.
+        func checking(_ batches: [Batch]) -> @Sendable () -> [BatchOutcome] {
+            let statistics = run.statistics.emptyBatch()
+            let isFingerprinting = run.isFingerprinting
+            return {
+                Parallel.map(batches, jobs: jobs) {
+                    BatchOutcome(
+                        batch: $0, plan: plan, builder: builder, statistics: statistics,
+                        isFingerprinting: isFingerprinting)
+                }
+            }
+        }
+        var inFlight: CheckingRound?
         do {
             for input in resolved {
                 var framer = RecordFramer(file: input.file, reader: try input.open(), chunkSize: options.batchBytes)
                 while let batch = try framer.nextBatch() {
                     pending.append(batch)
                     guard pending.count >= round else { continue }
-                    if let checking { run.absorb(checking.wait()) }
-                    let batches = pending
-                    let statistics = run.statistics.emptyBatch()
-                    let isFingerprinting = run.isFingerprinting
-                    let work: @Sendable () -> [BatchOutcome] = {
-                        outcomes(
-                            of: batches, plan: plan, builder: builder, statistics: statistics,
-                            isFingerprinting: isFingerprinting, jobs: jobs)
-                    }
+                    if let inFlight { run.absorb(inFlight.wait()) }
+                    let work = checking(pending)
                     // One job means one thread: no overlap.
-                    checking = jobs > 1 ? CheckingRound(work) : nil
-                    if checking == nil { run.absorb(work()) }
+                    inFlight = jobs > 1 ? CheckingRound(work) : nil
+                    if inFlight == nil { run.absorb(work()) }
                     pending.removeAll(keepingCapacity: true)
                 }
             }
         } catch {
             // No work outlives the run: the round in flight finishes first.
-            _ = checking?.wait()
+            _ = inFlight?.wait()
             throw error
         }
-        if let checking { run.absorb(checking.wait()) }
-        run.absorb(outcomes(of: pending, plan: plan, builder: builder, run: run, jobs: jobs))
+        if let inFlight { run.absorb(inFlight.wait()) }
+        run.absorb(checking(pending)())
         return run.report(tool: Report.Tool(version: options.version), rules: plan.infos)
-    }
-
-    /// Runs a round of batches on the cores. Each batch's statistics start from the run's, so that the distinct
-    /// counters skip what the run already knows it won't keep.
-    private func outcomes(
-        of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, run: RunState, jobs: Int
-    ) -> [BatchOutcome] {
-        outcomes(
-            of: batches, plan: plan, builder: builder, statistics: run.statistics.emptyBatch(),
-            isFingerprinting: run.isFingerprinting, jobs: jobs)
-    }
-
-    private func outcomes(
-        of batches: [Batch], plan: CheckPlan, builder: SampleBuilder, statistics: DatasetStatistics,
-        isFingerprinting: Bool, jobs: Int
-    ) -> [BatchOutcome] {
-        Parallel.map(batches, jobs: jobs) {
-            BatchOutcome(
-                batch: $0, plan: plan, builder: builder, statistics: statistics, isFingerprinting: isFingerprinting)
-        }
     }
 }
 
