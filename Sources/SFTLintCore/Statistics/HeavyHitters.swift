@@ -71,9 +71,6 @@ struct HeavyHitters: Sendable {
     /// Whether the counts are exact.
     var isExact: Bool { error == 0 }
 
-    /// Keys kept.
-    var count: Int { items.count }
-
     /// The largest count, read without making any text: what a rule checks before asking for `top`.
     var largestCount: Int { items.reduce(0) { Swift.max($0, $1.count) } }
 
